@@ -1,0 +1,36 @@
+/* The hypervisor as a PSCI client of the firmware below it (EL3 or QEMU). */
+#include <arch.h>
+#include <arch/psci.h>
+
+#include <stdint.h>
+
+extern char secondary_entry[];
+
+enum arch_cpu_start_result arch_cpu_start(uint64_t hwid, unsigned int index)
+{
+	/* The MMU is off, so the entry's link address is its physical address. */
+	int64_t ret = (int64_t)smccc_smc(PSCI_CPU_ON_64, hwid, (uint64_t)(uintptr_t)secondary_entry,
+					 index);
+
+	switch (ret) {
+	case PSCI_SUCCESS: return ARCH_CPU_STARTED;
+	case PSCI_INVALID_PARAMETERS:
+	case PSCI_NOT_PRESENT: return ARCH_CPU_ABSENT;
+	case PSCI_ALREADY_ON:
+	case PSCI_ON_PENDING: return ARCH_CPU_ALREADY_ON;
+	default: return ARCH_CPU_START_FAILED;
+	}
+}
+
+uint32_t arch_firmware_version(void)
+{
+	return (uint32_t)smccc_smc(PSCI_VERSION, 0, 0, 0);
+}
+
+_Noreturn void arch_power_off(void)
+{
+	smccc_smc(PSCI_SYSTEM_OFF, 0, 0, 0);
+	/* SYSTEM_OFF does not return; if firmware lacks it, stop this CPU at least. */
+	for (;;)
+		__asm__ volatile("msr daifset, #0xf\n\twfi" ::: "memory");
+}

@@ -1,0 +1,42 @@
+/*
+ * What core/ needs from an architecture port. Each port implements these
+ * in core/arch/<arch>/; nothing else in core/ names a register.
+ */
+#ifndef ARCH_H
+#define ARCH_H
+
+#include <stdint.h>
+
+struct cpu;
+
+enum arch_cpu_start_result {
+	ARCH_CPU_STARTED,
+	ARCH_CPU_ABSENT,	/* the firmware knows no such CPU */
+	ARCH_CPU_ALREADY_ON,
+	ARCH_CPU_START_FAILED,
+};
+
+/* Current exception level / privilege the hypervisor runs at. */
+unsigned int arch_current_el(void);
+uint64_t arch_cpu_hwid(void);
+void arch_set_this_cpu(struct cpu *cpu);
+struct cpu *arch_this_cpu(void);
+
+/* Starts the CPU with the given hardware id at secondary_entry(index). */
+enum arch_cpu_start_result arch_cpu_start(uint64_t hwid, unsigned int index);
+
+/* Firmware interface version, as "major.minor" packed into 16+16 bits. */
+uint32_t arch_firmware_version(void);
+
+uint64_t arch_counter_read(void);
+uint64_t arch_counter_frequency(void);
+void arch_cpu_relax(void);
+void arch_wait_for_event(void);
+void arch_send_event(void);
+
+_Noreturn void arch_power_off(void);
+
+/* Performs an access that must fault, to prove the panic path works. */
+void arch_selftest_fault(void);
+
+#endif

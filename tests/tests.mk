@@ -1,0 +1,23 @@
+# make test: dependencies, every build product, then tests/run.sh.
+
+HOST_SANFLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+
+unit_tests := $(patsubst $(srctree)/tests/unit/%.c,$(objtree)/host-san/tests/unit/%,\
+	$(wildcard $(srctree)/tests/unit/test_*.c))
+
+# Each unit test names the core/ sources it exercises in a "// tests: ..." line.
+unit_sources = $(addprefix $(srctree)/,$(shell sed -n 's|^// tests: ||p' $(1)))
+
+.SECONDEXPANSION:
+$(objtree)/host-san/tests/unit/%: $(srctree)/tests/unit/%.c \
+		$$(call unit_sources,$(srctree)/tests/unit/%.c) $(srctree)/tests/unit/unit.h
+	$(quiet) HOSTCC $(patsubst $(objtree)/%,%,$@)
+	@mkdir -p $(dir $@)
+	$(Q)$(HOSTCC) $(HOSTCFLAGS) $(HOST_SANFLAGS) -I$(srctree)/core/include \
+		-I$(srctree)/tests/unit -o $@ $(filter %.c,$^)
+
+.PHONY: test test-build
+test-build: all $(unit_tests)
+
+test: test-build
+	$(Q)$(srctree)/tests/run.sh $(srctree) $(objtree) '$(or $(TESTS),*)'

@@ -1,0 +1,14 @@
+# make run: boot the default build (or IMAGE=FILE) in QEMU on this terminal.
+
+strip_quotes = $(patsubst "%",%,$(1))
+QEMU_RUN := $(srctree)/tools/qemu-run.sh --cpus $(CONFIG_NR_CPUS) \
+	--ram $(CONFIG_QEMU_RAM_MB) --cpu $(call strip_quotes,$(CONFIG_QEMU_CPU))
+
+.PHONY: run
+ifdef IMAGE
+run:
+	$(Q)$(QEMU_RUN) $(abspath $(IMAGE))
+else
+run: hypervisor
+	$(Q)$(QEMU_RUN) $(objtree)/bulkhead.elf
+endif
