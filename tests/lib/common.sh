@@ -1,0 +1,78 @@
+# Shared by the test scripts in tests/build/ and tests/boot/: assertions
+# that say what was expected, and the one way tests build and boot.
+# Needs SRCTREE and BUILD in the environment (tests/run.sh sets them).
+set -eu
+
+fail() {
+	echo "FAIL: $*" >&2
+	exit 1
+}
+
+# expect_line FILE EXTENDED-REGEX [WHAT]
+expect_line() {
+	grep -Eq -- "$2" "$1" || fail "${3:-expected a line matching /$2/} (in $1)"
+}
+
+# reject_line FILE EXTENDED-REGEX [WHAT]
+reject_line() {
+	if grep -Eq -- "$2" "$1"; then fail "${3:-unexpected line matching /$2/} (in $1)"; fi
+}
+
+# A scratch directory under the build tree, fresh for each run of a test.
+scratch_dir() {
+	local dir=$BUILD/tests/work/$1
+	rm -rf "$dir"
+	mkdir -p "$dir"
+	echo "$dir"
+}
+
+# make_out OUTDIR ARGS...: the top-level make with O=OUTDIR.
+make_out() {
+	local out=$1
+	shift
+	make --no-print-directory -C "$SRCTREE" O="$out" "$@"
+}
+
+# set_options OUTDIR KEY=VALUE...: edit a .config as a user would, then
+# let Kconfig settle it. VALUE y/n for bools, numbers and strings as-is.
+set_options() {
+	local out=$1 kv key value
+	shift
+	for kv in "$@"; do
+		key=${kv%%=*} value=${kv#*=}
+		case $value in
+		y) kconfig-tweak --file "$out/.config" --enable "$key" ;;
+		n) kconfig-tweak --file "$out/.config" --disable "$key" ;;
+		*) kconfig-tweak --file "$out/.config" --set-val "$key" "$value" ;;
+		esac
+	done
+	make_out "$out" olddefconfig >/dev/null
+}
+
+# copy_source_tree DEST: the tracked and new files of the source tree,
+# committed in a fresh git repository, so a test can dirty it freely.
+copy_source_tree() {
+	local dest=$1
+	mkdir -p "$dest"
+	(cd "$SRCTREE" && git ls-files -z --cached --others --exclude-standard |
+		xargs -0 tar -cf - 2>/dev/null) | tar -xf - -C "$dest"
+	(cd "$dest" && git init -q && git add -A &&
+		git -c user.name=test -c user.email=test@localhost commit -qm copy)
+}
+
+# boot LOG IMAGE [qemu-run.sh options]: boots and keeps the serial output.
+# The machine must power itself off; a hang is cut by the test's timeout.
+boot() {
+	local log=$1 image=$2
+	shift 2
+	local status=0
+	"$SRCTREE/tools/qemu-run.sh" "$@" "$image" </dev/null >"$log.raw" 2>&1 || status=$?
+	# The UART sends CRLF; tests match lines, so drop the CRs.
+	tr -d '\r' <"$log.raw" >"$log"
+	[ $status -eq 0 ] || fail "QEMU exited with status $status (see $log)"
+	cat "$log"
+}
+
+config_value() {
+	sed -n "s/^CONFIG_$2=//p" "$1/.config" | tr -d '"'
+}
