@@ -1,23 +1,22 @@
 #!/bin/sh
-# setup-deps.sh [--check]
+# setup-deps.sh [--check] [--list FILE]
 #
 # Installs every Debian package that building, running and testing Bulkhead
-# needs, and nothing else; safe to run again (it only installs what is
-# missing). With --check it installs nothing and exits 1 if anything is
-# missing. Run as root, or it prints the exact command to run instead.
+# needs (tools/debian-packages.txt, or FILE), and nothing else; safe to run
+# again (it only installs what is missing). With --check it installs nothing
+# and exits 1 if anything is missing. Run as root, or it prints the exact
+# command to run instead.
 set -eu
 
-# One line per purpose, so a reviewer sees why each package is here.
-packages="
-	make gcc libc6-dev git
-	gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu
-	kconfig-frontends-nox
-	libyaml-dev libfdt-dev libmbedtls-dev device-tree-compiler
-	clang libclang-rt-14-dev
-	qemu-system-arm
-	python3 python3-jsonschema
-	tmux
-"
+check_only= list=$(dirname "$0")/debian-packages.txt
+while [ $# -gt 0 ]; do
+	case $1 in
+	--check) check_only=1; shift ;;
+	--list) list=$2; shift 2 ;;
+	*) echo "setup-deps: unknown argument '$1'" >&2; exit 2 ;;
+	esac
+done
+packages=$(sed 's/#.*//' "$list")
 
 missing=
 for p in $packages; do
@@ -31,7 +30,7 @@ done
 if [ -z "$missing" ]; then
 	exit 0
 fi
-if [ "${1:-}" = "--check" ]; then
+if [ -n "$check_only" ]; then
 	echo "setup-deps: missing Debian packages:$missing" >&2
 	exit 1
 fi
