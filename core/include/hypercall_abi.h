@@ -1,0 +1,31 @@
+/*
+ * The Bulkhead hypercall ABI, shared by the hypervisor and the guests that
+ * call it (test guests, bulkheadctl). Calls follow the SMC Calling
+ * Convention over HVC #0: function id in x0, arguments in x1-x5, status
+ * back in x0 and results in x1-x3. Ids sit in the SMCCC range for
+ * vendor-specific hypervisor services (owner 6), fast calls, SMC64.
+ * docs/hypercalls.md describes each call.
+ */
+#ifndef HYPERCALL_ABI_H
+#define HYPERCALL_ABI_H
+
+#define BH_HC_BASE		0xc6000000U
+#define BH_HC_VERSION		(BH_HC_BASE + 0)	/* -> x1 = major << 16 | minor */
+#define BH_HC_PARTITION_ID	(BH_HC_BASE + 1)	/* -> x1 = partition id, x2 = vCPU index */
+#define BH_HC_CONSOLE_WRITE	(BH_HC_BASE + 2)	/* x1 = buffer IPA, x2 = length */
+#define BH_HC_YIELD		(BH_HC_BASE + 3)	/* give up the rest of this time window */
+
+#define BH_ABI_VERSION_MAJOR	0
+#define BH_ABI_VERSION_MINOR	1
+
+/* Longest text one BH_HC_CONSOLE_WRITE may carry. */
+#define BH_CONSOLE_WRITE_MAX	256
+
+/* Status codes in x0; SMCCC's "not supported" is -1 for unknown ids. */
+#define BH_OK			0
+#define BH_ERR_NOT_SUPPORTED	(-1)
+#define BH_ERR_INVALID		(-2)	/* an argument is out of its range */
+#define BH_ERR_DENIED		(-3)	/* the caller may not do this */
+#define BH_ERR_BAD_ADDRESS	(-4)	/* a buffer is not in the caller's own memory */
+
+#endif
