@@ -36,6 +36,7 @@ void secondary_main(unsigned int index)
 {
 	if (index == 0 || index >= CONFIG_NR_CPUS)
 		return;
+	arch_mmu_enable();
 	cpu_enter(index);
 	log_debug("CPU%u online, hwid %#llx", index, (unsigned long long)cpus[index].hwid);
 	/* Until partitions exist there is nothing to run here. */

@@ -25,6 +25,23 @@ static void print_banner(unsigned int cpus_online)
 		 log_level_name(CONFIG_LOG_LEVEL));
 }
 
+static void run_selftest_fault(void)
+{
+#if defined(CONFIG_SELFTEST_FAULT_UNMAPPED)
+	log_info("self-test: loading from an unmapped address");
+	arch_selftest_fault(ARCH_FAULT_UNMAPPED);
+#elif defined(CONFIG_SELFTEST_FAULT_WRITE_TEXT)
+	log_info("self-test: storing into the hypervisor's code");
+	arch_selftest_fault(ARCH_FAULT_WRITE_TEXT);
+#elif defined(CONFIG_SELFTEST_FAULT_EXEC_DATA)
+	log_info("self-test: executing the hypervisor's data");
+	arch_selftest_fault(ARCH_FAULT_EXEC_DATA);
+#else
+	return;
+#endif
+	panic("self-test: the access did not fault");
+}
+
 void primary_main(uintptr_t boot_argument);
 void primary_main(uintptr_t boot_argument)
 {
@@ -33,14 +50,12 @@ void primary_main(uintptr_t boot_argument)
 	console_init();
 	log_debug("entered at EL%u, boot argument %#lx", arch_current_el(),
 		  (unsigned long)boot_argument);
+	arch_mmu_build_tables();
+	arch_mmu_enable();
 	online = cpus_bring_up();
 	print_banner(online);
 
-#ifdef CONFIG_SELFTEST_PANIC
-	log_info("self-test: faulting on purpose");
-	arch_selftest_fault();
-	panic("self-test fault did not fault");
-#endif
+	run_selftest_fault();
 
 	log_info("nothing to run yet; powering off");
 	arch_power_off();

@@ -36,7 +36,18 @@ void arch_send_event(void);
 
 _Noreturn void arch_power_off(void);
 
-/* Performs an access that must fault, to prove the panic path works. */
-void arch_selftest_fault(void);
+/* The hypervisor's own address space: built once by the primary, then
+ * switched on by every CPU before it touches shared data. */
+void arch_mmu_build_tables(void);
+void arch_mmu_enable(void);
+
+enum arch_selftest_fault {
+	ARCH_FAULT_UNMAPPED,	/* load from an address nothing maps */
+	ARCH_FAULT_WRITE_TEXT,	/* store into the hypervisor's code */
+	ARCH_FAULT_EXEC_DATA,	/* branch into the hypervisor's data */
+};
+
+/* Performs an access that must fault, to prove the panic path and W^X. */
+void arch_selftest_fault(enum arch_selftest_fault kind);
 
 #endif

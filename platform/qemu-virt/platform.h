@@ -9,6 +9,11 @@
 /* Where the hypervisor ELF is linked and loaded: the start of RAM. */
 #define PLATFORM_HV_BASE	0x40000000
 
+/* RAM as QEMU's -m gives it, and the end of the MMIO space below it. */
+#define PLATFORM_RAM_BASE	0x40000000UL
+#define PLATFORM_RAM_SIZE	((unsigned long)CONFIG_QEMU_RAM_MB << 20)
+#define PLATFORM_MMIO_END	0x40000000UL
+
 /* PL011 UART0, the hypervisor console. */
 #define PLATFORM_UART_BASE	0x09000000
 

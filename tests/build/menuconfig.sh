@@ -24,10 +24,14 @@ wait_for "Console and logging"
 # Top level: Platform, Partitions, Console and logging, Debugging.
 keys Down Down Down Enter
 wait_for "Fault on purpose after the banner"
-keys Space Escape Escape
+keys Enter
+wait_for "load from an unmapped address"
+keys Down Space
+wait_for "Debugging"
+keys Escape Escape
 wait_for "Partitions"
 keys Escape Escape
 wait_for "save your new configuration"
 keys Enter
 wait_for "menuconfig-exit-0"
-grep -q '^CONFIG_SELFTEST_PANIC=y$' "$out/.config" || fail "the toggled option was not saved to .config"
+grep -q '^CONFIG_SELFTEST_FAULT_UNMAPPED=y$' "$out/.config" || fail "the toggled option was not saved to .config"

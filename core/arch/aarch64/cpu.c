@@ -51,12 +51,26 @@ void arch_send_event(void)
 	sev();
 }
 
-void arch_selftest_fault(void)
-{
-	/* Above every implemented physical address size: an address size fault. */
-	uintptr_t address = 0x00bad00000000000;
-	uint64_t value;
+/* Writable and executable at once is impossible under WXN, so the data
+ * word below can never run. */
+static uint32_t selftest_data_word = 0xd65f03c0;	/* "ret", were it executable */
 
-	__asm__ volatile("ldr %0, [%1]" : "=r"(value) : "r"(address) : "memory");
+void arch_selftest_fault(enum arch_selftest_fault kind)
+{
+	/* Above the 39-bit address space: a translation fault at level 1. */
+	uintptr_t unmapped = 0x00bad00000000000;
+	uint64_t value = 0;
+
+	switch (kind) {
+	case ARCH_FAULT_UNMAPPED:
+		__asm__ volatile("ldr %0, [%1]" : "=r"(value) : "r"(unmapped) : "memory");
+		break;
+	case ARCH_FAULT_WRITE_TEXT:
+		__asm__ volatile("str %0, [%1]" : : "r"(value), "r"(&arch_selftest_fault) : "memory");
+		break;
+	case ARCH_FAULT_EXEC_DATA:
+		__asm__ volatile("blr %0" : : "r"(&selftest_data_word) : "x30", "memory");
+		break;
+	}
 	(void)value;
 }

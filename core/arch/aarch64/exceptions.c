@@ -8,6 +8,7 @@
 #include <console.h>
 #include <panic.h>
 
+#include <stdbool.h>
 #include <stddef.h>
 
 static const char *const vector_names[VECTOR_COUNT] = {
@@ -55,6 +56,29 @@ static const char *exception_class_name(unsigned int ec)
 	return "unexpected exception class";
 }
 
+/* Fault status codes (ESR ISS[5:0]) of instruction and data aborts. */
+static const char *fault_status_name(unsigned int status)
+{
+	switch (status & 0x3cU) {
+	case 0x00: return "address size fault";
+	case 0x04: return "translation fault";
+	case 0x08: return "access flag fault";
+	case 0x0c: return "permission fault";
+	default: break;
+	}
+	switch (status) {
+	case 0x10: return "synchronous external abort";
+	case 0x21: return "alignment fault";
+	case 0x30: return "TLB conflict abort";
+	default: return "other fault";
+	}
+}
+
+static bool is_abort(unsigned int ec)
+{
+	return ec == 0x20 || ec == 0x21 || ec == 0x24 || ec == 0x25;
+}
+
 static void dump_registers(const struct exception_frame *frame)
 {
 	for (unsigned int i = 0; i < 31; i += 2) {
@@ -79,6 +103,11 @@ void exception_panic(const struct exception_frame *frame, unsigned int vector)
 	console_printf("  ESR_EL2 %#010llx: EC %#04x (%s), ISS %#09llx\n",
 		       (unsigned long long)frame->esr, ec, exception_class_name(ec),
 		       (unsigned long long)(frame->esr & ESR_ISS_MASK));
+	if (is_abort(ec)) {
+		unsigned int status = (unsigned int)frame->esr & ESR_FSC_MASK;
+		console_printf("  %s at level %u%s\n", fault_status_name(status), status & 3U,
+			       (ec == 0x24 || ec == 0x25) && (frame->esr & ESR_WNR) ? ", on a write" : "");
+	}
 	console_printf("  FAR_EL2 %#018llx  ELR_EL2 %#018llx  SPSR_EL2 %#010llx\n",
 		       (unsigned long long)frame->far, (unsigned long long)frame->elr,
 		       (unsigned long long)frame->spsr);

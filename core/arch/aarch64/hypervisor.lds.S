@@ -25,11 +25,15 @@ SECTIONS
 		*(.text.vectors)
 		*(.text .text.*)
 	} :text
+	. = ALIGN(4096);
+	__text_end = .;
 
 	. = ALIGN(4096);
 	.rodata : {
 		*(.rodata .rodata.*)
 	} :rodata
+	. = ALIGN(4096);
+	__rodata_end = .;
 
 	. = ALIGN(4096);
 	.data : {

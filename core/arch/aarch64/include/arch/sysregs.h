@@ -18,6 +18,8 @@
 #define ESR_EC_MASK		0x3fU
 #define ESR_IL			(1U << 25)
 #define ESR_ISS_MASK		0x1ffffffU
+#define ESR_FSC_MASK		0x3fU		/* fault status code of aborts */
+#define ESR_WNR			(1U << 6)	/* data abort caused by a write */
 
 #ifndef __ASSEMBLY__
 #include <stdint.h>
@@ -44,6 +46,10 @@ SYSREG_ACCESSORS(elr_el2)
 SYSREG_ACCESSORS(spsr_el2)
 SYSREG_ACCESSORS(cntfrq_el0)
 SYSREG_ACCESSORS(cntpct_el0)
+SYSREG_ACCESSORS(mair_el2)
+SYSREG_ACCESSORS(tcr_el2)
+SYSREG_ACCESSORS(ttbr0_el2)
+SYSREG_ACCESSORS(sctlr_el2)
 
 static inline void isb(void) { __asm__ volatile("isb" ::: "memory"); }
 static inline void dsb_sy(void) { __asm__ volatile("dsb sy" ::: "memory"); }
