@@ -5,8 +5,10 @@
  */
 #include <arch.h>
 #include <cpu.h>
+#include <irq.h>
 #include <log.h>
 #include <platform.h>
+#include <vcpu_run.h>
 
 #include <stddef.h>
 
@@ -14,6 +16,7 @@
 #define CPU_ONLINE_TIMEOUT_MS 1000
 
 static struct cpu cpus[CONFIG_NR_CPUS];
+static bool partitions_ready;
 
 struct cpu *cpu_this(void)
 {
@@ -39,9 +42,24 @@ void secondary_main(unsigned int index)
 	arch_mmu_enable();
 	cpu_enter(index);
 	log_debug("CPU%u online, hwid %#llx", index, (unsigned long long)cpus[index].hwid);
-	/* Until partitions exist there is nothing to run here. */
-	for (;;)
+	/* The primary starts partitions only once every CPU is in here. */
+	while (!__atomic_load_n(&partitions_ready, __ATOMIC_ACQUIRE))
 		arch_wait_for_event();
+	irq_cpu_init();
+	cpu_idle();
+}
+
+void cpu_kick(unsigned int index)
+{
+	if (index == cpu_this()->index)
+		return;
+	irq_send_kick(index);
+}
+
+void cpus_release(void)
+{
+	__atomic_store_n(&partitions_ready, true, __ATOMIC_RELEASE);
+	arch_send_event();
 }
 
 static bool wait_until_online(const struct cpu *cpu)

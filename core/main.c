@@ -6,8 +6,12 @@
 #include <console.h>
 #include <cpu.h>
 #include <generated/version.h>
+#include <irq.h>
+#include <layout.h>
 #include <log.h>
 #include <panic.h>
+#include <partitions.h>
+#include <vcpu_run.h>
 
 #include <stdint.h>
 
@@ -21,7 +25,7 @@ static void print_banner(unsigned int cpus_online)
 		 arch_current_el(), (unsigned int)(firmware >> 16),
 		 (unsigned int)(firmware & 0xffff));
 	log_info("config: layout %s, up to %u partitions and %u vCPUs, log level %s",
-		 CONFIG_LAYOUT, CONFIG_MAX_PARTITIONS, CONFIG_MAX_VCPUS,
+		 layout.name, CONFIG_MAX_PARTITIONS, CONFIG_MAX_VCPUS,
 		 log_level_name(CONFIG_LOG_LEVEL));
 }
 
@@ -42,6 +46,15 @@ static void run_selftest_fault(void)
 	panic("self-test: the access did not fault");
 }
 
+static bool any_partition_running(void)
+{
+	for (unsigned int i = 0; i < partition_table_count; i++) {
+		if (partition_table[i].state == PARTITION_RUNNING)
+			return true;
+	}
+	return false;
+}
+
 void primary_main(uintptr_t boot_argument);
 void primary_main(uintptr_t boot_argument)
 {
@@ -57,6 +70,13 @@ void primary_main(uintptr_t boot_argument)
 
 	run_selftest_fault();
 
-	log_info("nothing to run yet; powering off");
-	arch_power_off();
+	irq_init();
+	partitions_init();
+	if (partition_table_count == 0 || !any_partition_running()) {
+		log_info("no partition to run; powering off");
+		arch_power_off();
+	}
+	cpus_release();
+	irq_cpu_init();
+	cpu_idle();
 }

@@ -1,6 +1,5 @@
 # make test: dependencies, every build product, then tests/run.sh.
 
-HOST_SANFLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 unit_tests := $(patsubst $(srctree)/tests/unit/%.c,$(objtree)/host-san/tests/unit/%,\
 	$(wildcard $(srctree)/tests/unit/test_*.c))
@@ -13,11 +12,11 @@ $(objtree)/host-san/tests/unit/%: $(srctree)/tests/unit/%.c \
 		$$(call unit_sources,$(srctree)/tests/unit/%.c) $(srctree)/tests/unit/unit.h
 	$(quiet) HOSTCC $(patsubst $(objtree)/%,%,$@)
 	@mkdir -p $(dir $@)
-	$(Q)$(HOSTCC) $(HOSTCFLAGS) $(HOST_SANFLAGS) -I$(srctree)/core/include \
+	$(Q)$(HOSTCC) $(HOSTCFLAGS) $(HOST_SANFLAGS) -idirafter $(srctree)/core/include \
 		-I$(srctree)/tests/unit -o $@ $(filter %.c,$^)
 
 .PHONY: test test-build
-test-build: all $(unit_tests)
+test-build: all $(unit_tests) $(objtree)/host-san/bulkhead-image
 
 test: test-build
 	$(Q)$(srctree)/tests/run.sh $(srctree) $(objtree) '$(or $(TESTS),*)'

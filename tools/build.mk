@@ -8,13 +8,17 @@ OBJCOPY := $(CROSS_COMPILE)objcopy
 SIZE    := $(CROSS_COMPILE)size
 HOSTCC  ?= gcc
 HOSTCFLAGS := -std=c11 -Wall -Wextra -Werror -O2 -g
+HOST_SANFLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 ARCH     := $(patsubst "%",%,$(CONFIG_ARCH))
 PLATFORM := $(patsubst "%",%,$(CONFIG_PLATFORM))
 
 hv_dirs := core core/lib core/drivers core/arch/$(ARCH) platform/$(PLATFORM)
 hv_srcs := $(filter-out %.lds.S,$(foreach d,$(hv_dirs),$(wildcard $(srctree)/$(d)/*.c $(srctree)/$(d)/*.S)))
-hv_objs := $(patsubst $(srctree)/%,$(objtree)/hv/%.o,$(hv_srcs))
+hv_objs := $(patsubst $(srctree)/%,$(objtree)/hv/%.o,$(hv_srcs)) $(objtree)/hv/gen/tables.c.o
+
+# The layout tables: generated from CONFIG_LAYOUT by the layout compiler.
+TABLES_C := $(objtree)/gen/tables.c
 
 HV_CFLAGS := -std=c11 -Wall -Wextra -Werror -Wshadow -Wconversion -Wsign-conversion \
 	-O2 -g -ffreestanding -fno-builtin -nostdinc -fno-common -fno-pie \
@@ -27,14 +31,15 @@ HV_ASFLAGS := -D__ASSEMBLY__ $(filter-out -std=c11,$(HV_CFLAGS))
 HV_LDFLAGS := -nostdlib -static -no-pie --gc-sections -z noexecstack \
 	-T $(objtree)/hv/linker.ld
 
-.PHONY: all hypervisor
-all: hypervisor
+.PHONY: all hypervisor appliance
+all: appliance host-tools
 hypervisor: $(objtree)/bulkhead.elf $(objtree)/bulkhead.bin
+appliance: $(objtree)/appliance.img
 
 # Every object depends on the configuration symbols its sources read, not on
 # all of autoconf.h: tools/fixdep.sh rewrites the compiler's dependency file.
 define compile
-	$(quiet) $(1) $(patsubst $(srctree)/%,%,$<)
+	$(quiet) $(1) $(patsubst $(objtree)/%,%,$(patsubst $(srctree)/%,%,$<))
 	@mkdir -p $(dir $@)
 	$(Q)$(2) -MD -MP -MF $@.d.raw -c -o $@ $<
 	$(Q)$(srctree)/tools/fixdep.sh $@.d.raw $(objtree) > $@.d && rm -f $@.d.raw
@@ -51,13 +56,16 @@ $(objtree)/hv/%.c.o: $(srctree)/%.c $(objtree)/hv/.flags | $(objtree)/include/ge
 		$(objtree)/include/generated/version.h
 	$(call compile,CC,$(CC) $(HV_CFLAGS))
 
+$(objtree)/hv/gen/tables.c.o: $(TABLES_C) $(objtree)/hv/.flags | $(objtree)/include/generated/autoconf.h
+	$(call compile,CC,$(CC) $(HV_CFLAGS))
+
 $(objtree)/hv/%.S.o: $(srctree)/%.S $(objtree)/hv/.flags | $(objtree)/include/generated/autoconf.h
 	$(call compile,AS,$(CC) $(HV_ASFLAGS))
 
 $(objtree)/hv/linker.ld: $(srctree)/core/arch/$(ARCH)/hypervisor.lds.S | $(objtree)/include/generated/autoconf.h
 	$(quiet) CPP $(patsubst $(srctree)/%,%,$<)
 	@mkdir -p $(dir $@)
-	$(Q)$(CC) -E -P -x c -D__ASSEMBLY__ -D__LINKER__ $(HV_ASFLAGS) -MD -MP -MF $@.d.raw -o $@ $<
+	$(Q)$(CC) -E -P -x c -D__ASSEMBLY__ -D__LINKER__ $(HV_ASFLAGS) -MD -MP -MT $@ -MF $@.d.raw -o $@ $<
 	$(Q)$(srctree)/tools/fixdep.sh $@.d.raw $(objtree) > $@.d && rm -f $@.d.raw
 
 $(objtree)/bulkhead.elf: $(hv_objs) $(objtree)/hv/linker.ld $(objtree)/hv/.flags
@@ -82,6 +90,10 @@ $(objtree)/include/generated/version.h: FORCE
 .PHONY: FORCE
 FORCE:
 
+include $(srctree)/gen/gen.mk
+include $(srctree)/tools/appliance.mk
+include $(srctree)/tests/guests/guests.mk
+include $(srctree)/tools/image/image.mk
 include $(srctree)/tools/run.mk
 include $(srctree)/tests/tests.mk
 

@@ -9,6 +9,6 @@ ifdef IMAGE
 run:
 	$(Q)$(QEMU_RUN) $(abspath $(IMAGE))
 else
-run: hypervisor
-	$(Q)$(QEMU_RUN) $(objtree)/bulkhead.elf
+run: appliance
+	$(Q)$(QEMU_RUN) $(objtree)/appliance.img
 endif

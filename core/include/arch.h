@@ -36,6 +36,21 @@ void arch_send_event(void);
 
 _Noreturn void arch_power_off(void);
 
+/* Partition memory: zeroed or written by the hypervisor, then cleaned so a
+ * partition that starts with caches off sees it, and fetchable as code. */
+void arch_memory_zero(void *start, uint64_t size);
+void arch_memory_clean(const void *start, uint64_t size);
+void arch_memory_sync_for_execution(void);
+
+struct vcpu;
+struct partition;
+/* Architecture state of a partition that follows from its layout (feature masks). */
+void arch_partition_init(struct partition *p);
+/* Takes the running vCPU off this CPU: nothing of it stays live in hardware. */
+void arch_vcpu_put(struct vcpu *vcpu);
+/* Waits for an interrupt with interrupts enabled, and handles it. */
+void arch_idle_wait(void);
+
 /* The hypervisor's own address space: built once by the primary, then
  * switched on by every CPU before it touches shared data. */
 void arch_mmu_build_tables(void);

@@ -8,15 +8,23 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+struct vcpu;
+
 struct cpu {
 	unsigned int index;
 	uint64_t hwid;		/* the architecture's CPU identifier (MPIDR on AArch64) */
 	bool online;
+	struct vcpu *vcpu;	/* the vCPU on this CPU now, or NULL while idle */
 };
 
-/* Starts every other CPU; returns how many CPUs are online, this one included. */
+/* Starts every other CPU; returns how many CPUs are online, this one included.
+ * The others wait in the hypervisor until cpus_release(). */
 unsigned int cpus_bring_up(void);
+void cpus_release(void);
 
 struct cpu *cpu_this(void);
+
+/* Makes a CPU look at its vCPUs again (a vCPU became pending, or must stop). */
+void cpu_kick(unsigned int index);
 
 #endif

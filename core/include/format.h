@@ -1,7 +1,8 @@
 /*
  * printf-style formatting into a caller-supplied sink, for a
  * freestanding hypervisor. Supports %c %s %d %i %u %x %X %p %% with
- * flags '-' '0' '#', a field width, and the length modifiers l, ll, z.
+ * flags '-' '0' '#', a field width, a precision for %s (.N or .*),
+ * and the length modifiers l, ll, z.
  */
 #ifndef FORMAT_H
 #define FORMAT_H

@@ -13,6 +13,7 @@ struct spec {
 	bool zero_pad;
 	bool alternate;		/* '#': 0x before non-zero hexadecimal */
 	unsigned int width;
+	int precision;		/* %.Ns / %.*s: at most N characters; -1 when absent */
 	unsigned int length;	/* 0: int, 1: long, 2: long long, 3: size_t */
 };
 
@@ -91,9 +92,9 @@ static intmax_t take_signed(const struct spec *spec, va_list *args)
 	}
 }
 
-static const char *parse_spec(const char *p, struct spec *spec)
+static const char *parse_spec(const char *p, struct spec *spec, va_list *args)
 {
-	*spec = (struct spec){ 0 };
+	*spec = (struct spec){ .precision = -1 };
 	for (;; p++) {
 		if (*p == '-')
 			spec->left_align = true;
@@ -106,6 +107,17 @@ static const char *parse_spec(const char *p, struct spec *spec)
 	}
 	while (*p >= '0' && *p <= '9')
 		spec->width = spec->width * 10 + (unsigned int)(*p++ - '0');
+	if (*p == '.') {
+		p++;
+		if (*p == '*') {
+			spec->precision = va_arg(*args, int);
+			p++;
+		} else {
+			spec->precision = 0;
+			while (*p >= '0' && *p <= '9')
+				spec->precision = spec->precision * 10 + (*p++ - '0');
+		}
+	}
 	if (*p == 'z') {
 		spec->length = 3;
 		p++;
@@ -132,7 +144,7 @@ static void format_one(struct output *out, const struct spec *spec, char convers
 		size_t len = 0;
 		if (s == NULL)
 			s = "(null)";
-		while (s[len] != '\0')
+		while (s[len] != '\0' && (spec->precision < 0 || len < (size_t)spec->precision))
 			len++;
 		emit_field(out, spec, s, len, "");
 		break;
@@ -185,7 +197,7 @@ size_t format_v(format_sink sink, void *context, const char *fmt, va_list args)
 			emit(&out, *p);
 			continue;
 		}
-		p = parse_spec(p + 1, &spec);
+		p = parse_spec(p + 1, &spec, &ap);
 		if (*p == '\0')
 			break;
 		format_one(&out, &spec, *p, &ap);

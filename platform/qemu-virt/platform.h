@@ -6,13 +6,21 @@
 #ifndef PLATFORM_H
 #define PLATFORM_H
 
-/* Where the hypervisor ELF is linked and loaded: the start of RAM. */
-#define PLATFORM_HV_BASE	0x40000000
+/*
+ * Where the hypervisor is linked: inside the boot artifact, which QEMU
+ * loads as an arm64 Image at the start of RAM + ARTIFACT_TEXT_OFFSET.
+ */
+#define PLATFORM_ARTIFACT_BASE	0x40080000UL
+#define PLATFORM_HV_BASE	0x40081000
 
 /* RAM as QEMU's -m gives it, and the end of the MMIO space below it. */
 #define PLATFORM_RAM_BASE	0x40000000UL
 #define PLATFORM_RAM_SIZE	((unsigned long)CONFIG_QEMU_RAM_MB << 20)
 #define PLATFORM_MMIO_END	0x40000000UL
+
+/* GICv3 distributor and the first redistributor frame. */
+#define PLATFORM_GICD_BASE	0x08000000UL
+#define PLATFORM_GICR_BASE	0x080a0000UL
 
 /* PL011 UART0, the hypervisor console. */
 #define PLATFORM_UART_BASE	0x09000000

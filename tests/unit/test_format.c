@@ -37,6 +37,8 @@ static void test_conversions(void)
 	SAME_AS_LIBC("[%5d] [%-5d] [%05d] [%05d]", 42, 42, 42, -42);
 	SAME_AS_LIBC("[%016llx] [%-4u|]", 0x40000000ULL, 7U);
 	SAME_AS_LIBC("100%%");
+	SAME_AS_LIBC("[%.3s] [%.*s] [%.0s] [%8.2s]", "abcdef", 2, "xyz", "gone", "abc");
+	SAME_AS_LIBC("[%.*s]", 10, "short");
 }
 
 static void test_pointer(void)

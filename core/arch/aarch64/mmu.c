@@ -21,9 +21,12 @@ extern char __image_start[], __text_end[], __rodata_end[], __image_end[];
 
 typedef uint64_t page_table[PT_ENTRIES] __attribute__((aligned(PAGE_SIZE)));
 
+/* The image (with its stacks and page-table pools) may span this many 2 MiB blocks. */
+#define IMAGE_BLOCKS_MAX 4
+
 static page_table level1;
-static page_table level2_image_gib;	/* the 1 GiB that holds the image */
-static page_table level3_image;		/* the 2 MiB that holds the image */
+static page_table level2_image_gib;			/* the 1 GiB that holds the image */
+static page_table level3_image[IMAGE_BLOCKS_MAX];	/* the 2 MiB blocks that hold it */
 
 #define DEVICE_RW	(PTE_ATTR_INDEX(MAIR_DEVICE_NGNRNE) | PTE_AP_RES1 | PTE_AF | PTE_XN)
 #define NORMAL_RW	(PTE_ATTR_INDEX(MAIR_NORMAL_WB) | PTE_AP_RES1 | PTE_SH_INNER | PTE_AF | PTE_XN)
@@ -54,10 +57,11 @@ void arch_mmu_build_tables(void)
 	uintptr_t image = (uintptr_t)__image_start;
 	uintptr_t image_gib = image & ~(PT_BLOCK_SIZE(1) - 1);
 	uintptr_t image_2mib = image & ~(PT_BLOCK_SIZE(2) - 1);
+	uintptr_t blocks = ((uintptr_t)__image_end - image_2mib + PT_BLOCK_SIZE(2) - 1) / PT_BLOCK_SIZE(2);
 
-	if ((uintptr_t)__image_end - image_2mib > PT_BLOCK_SIZE(2))
-		panic("hypervisor image crosses a 2 MiB boundary: %p-%p", (void *)__image_start,
-		      (void *)__image_end);
+	if (blocks > IMAGE_BLOCKS_MAX || (uintptr_t)__image_end - image_gib > PT_BLOCK_SIZE(1))
+		panic("hypervisor image %p-%p spans more than %u 2 MiB blocks of one 1 GiB",
+		      (void *)__image_start, (void *)__image_end, IMAGE_BLOCKS_MAX);
 
 	level1[0] = 0 | PTE_VALID | PTE_BLOCK | DEVICE_RW;
 	for (uintptr_t gib = PLATFORM_RAM_BASE; gib < PLATFORM_RAM_BASE + PLATFORM_RAM_SIZE;
@@ -69,10 +73,13 @@ void arch_mmu_build_tables(void)
 		level2_image_gib[i] = (image_gib + i * PT_BLOCK_SIZE(2)) | PTE_VALID | PTE_BLOCK |
 				      NORMAL_RW;
 
-	level2_image_gib[(image_2mib - image_gib) >> PT_LEVEL_SHIFT(2)] = table_entry(&level3_image);
-	for (unsigned int i = 0; i < PT_ENTRIES; i++) {
-		uintptr_t page = image_2mib + i * PAGE_SIZE;
-		level3_image[i] = page | PTE_VALID | PTE_TABLE | image_page_attributes(page);
+	for (uintptr_t b = 0; b < blocks; b++) {
+		uintptr_t block = image_2mib + b * PT_BLOCK_SIZE(2);
+		level2_image_gib[(block - image_gib) >> PT_LEVEL_SHIFT(2)] = table_entry(&level3_image[b]);
+		for (unsigned int i = 0; i < PT_ENTRIES; i++) {
+			uintptr_t page = block + i * PAGE_SIZE;
+			level3_image[b][i] = page | PTE_VALID | PTE_TABLE | image_page_attributes(page);
+		}
 	}
 	dsb_sy();
 	log_debug("EL2 map: text %p-%p RX, rodata -%p R, data -%p RW", (void *)__image_start,

@@ -1,0 +1,46 @@
+/*
+ * The virtual GICv3 of each partition: an emulated distributor and
+ * redistributors (vgic_mmio.c), and the hardware virtual CPU interface fed
+ * through list registers (vgic.c).
+ */
+#ifndef ARCH_VGIC_H
+#define ARCH_VGIC_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+struct partition;
+struct vcpu;
+
+void vgic_cpu_init(void);
+
+/* Boot: the emulated registers, and the SPIs the layout gives the partition. */
+bool vgic_partition_init(struct partition *p, uint64_t gicd_ipa, uint64_t gicr_ipa);
+void vgic_assign_spi(struct partition *p, unsigned int intid);
+
+/* Returns the partition to its boot state; physical SPIs it owns are quiesced. */
+void vgic_partition_reset(struct partition *p);
+void vgic_vcpu_reset(struct vcpu *vcpu);
+
+/* Makes a virtual interrupt pending; the target learns of it at its next entry. */
+void vgic_inject(struct vcpu *vcpu, unsigned int intid);
+
+/* Physical interrupt intid fired: hand it to its owner. False if nobody owns it. */
+bool vgic_forward_physical(unsigned int intid);
+
+/* Around each stay in the hypervisor on behalf of the running vCPU. */
+void vgic_sync(struct vcpu *vcpu);
+void vgic_flush(struct vcpu *vcpu);
+
+void vgic_maintenance(void);
+
+/* A partition wrote ICC_SGI1R_EL1. */
+void vgic_send_sgi(struct vcpu *vcpu, uint64_t value);
+
+/* For the MMIO emulation. */
+struct virq *vgic_virq(struct vcpu *vcpu, unsigned int intid);
+void vgic_virq_set_pending(struct vcpu *vcpu, unsigned int intid, bool pending);
+void vgic_virq_set_enabled(struct partition *p, struct virq *virq, unsigned int intid, bool enabled);
+struct vcpu *vgic_virq_target(struct partition *p, unsigned int intid, struct vcpu *local);
+
+#endif

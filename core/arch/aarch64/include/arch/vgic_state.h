@@ -1,0 +1,47 @@
+/*
+ * Virtual GICv3 state: one record per virtual interrupt, the private ones
+ * (SGIs, PPIs) per vCPU, the shared ones (SPIs) per partition. Virtual
+ * INTIDs equal physical INTIDs, so a partition's device tree can name its
+ * devices' real interrupts.
+ */
+#ifndef ARCH_VGIC_STATE_H
+#define ARCH_VGIC_STATE_H
+
+#include <arch/gicv3.h>
+#include <spinlock.h>
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#define VGIC_MAX_SPIS		256
+#define VGIC_MAX_INTID		(GIC_PRIVATE_COUNT + VGIC_MAX_SPIS)
+#define VGIC_NO_INTID		0xffffU
+
+struct virq {
+	uint8_t priority;
+	bool owned;		/* SPIs: the layout gives this interrupt to the partition */
+	bool hw;		/* backed by the physical interrupt of the same id */
+	bool enabled;
+	bool pending;		/* waiting for a list register */
+	bool active;		/* as last seen in a list register */
+	bool in_lr;
+	bool edge;
+	uint8_t target;		/* vCPU index (SPIs: from GICD_IROUTER) */
+	uint64_t route;		/* GICD_IROUTER as the partition wrote it */
+};
+
+struct vgic_cpu {
+	struct virq private_irqs[GIC_PRIVATE_COUNT];
+	uint16_t lr_intid[ICH_LR_COUNT_MAX];	/* what each list register holds */
+	bool asleep;				/* GICR_WAKER.ProcessorSleep */
+	unsigned int pending_count;		/* virqs with pending set, for a cheap flush */
+};
+
+struct vgic_dist {
+	struct spinlock lock;
+	uint32_t ctlr;
+	unsigned int spi_count;
+	struct virq spis[VGIC_MAX_SPIS];
+};
+
+#endif

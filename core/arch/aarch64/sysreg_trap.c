@@ -1,0 +1,104 @@
+/*
+ * The table of system registers a partition's access traps to the
+ * hypervisor for. An access to a register not in the table, or in the
+ * wrong direction, is an undefined instruction in the partition.
+ */
+#include <arch/inject.h>
+#include <arch/sysreg_trap.h>
+#include <arch/sysregs.h>
+#include <arch/vgic.h>
+#include <partition.h>
+
+#include <stddef.h>
+
+struct sysreg_access {
+	struct vcpu *vcpu;
+	uint64_t value;		/* written, or to be read */
+	bool read;
+};
+
+struct sysreg_trap_entry {
+	uint32_t encoding;
+	const char *name;
+	/* Returns false to refuse the access (undefined instruction). */
+	bool (*access)(struct sysreg_access *access);
+};
+
+static bool write_sgi1r(struct sysreg_access *access)
+{
+	if (access->read)
+		return false;
+	vgic_send_sgi(access->vcpu, access->value);
+	return true;
+}
+
+/* Group 0 SGIs do not exist for a partition: the write is ignored. */
+static bool write_ignored(struct sysreg_access *access)
+{
+	return !access->read;
+}
+
+/* Sorted by encoding. */
+static const struct sysreg_trap_entry sysreg_table[] = {
+	{ SYSREG_ENCODING(3, 0, 12, 11, 5), "ICC_SGI1R_EL1", write_sgi1r },
+	{ SYSREG_ENCODING(3, 0, 12, 11, 6), "ICC_ASGI1R_EL1", write_sgi1r },
+	{ SYSREG_ENCODING(3, 0, 12, 11, 7), "ICC_SGI0R_EL1", write_ignored },
+};
+
+static const struct sysreg_trap_entry *find_entry(uint32_t encoding)
+{
+	size_t low = 0, high = sizeof(sysreg_table) / sizeof(sysreg_table[0]);
+
+	while (low < high) {
+		size_t mid = (low + high) / 2;
+		if (sysreg_table[mid].encoding == encoding)
+			return &sysreg_table[mid];
+		if (sysreg_table[mid].encoding < encoding)
+			low = mid + 1;
+		else
+			high = mid;
+	}
+	return NULL;
+}
+
+/*
+ * Registers answered by rule rather than by row: the ID registers (HCR_EL2.TID3)
+ * from the partition's sanitized copies, and, when the layout hides debug,
+ * the debug registers (op0 2) as read-as-zero, writes ignored — Linux
+ * touches them on every CPU at boot, so refusing them would crash it.
+ */
+static bool rule_access(struct sysreg_access *access, uint32_t iss)
+{
+	unsigned int op0 = (iss >> 20) & 3, op2 = (iss >> 17) & 7, op1 = (iss >> 14) & 7;
+	unsigned int crn = (iss >> 10) & 0xf, crm = (iss >> 1) & 0xf;
+	const struct feature_controls *features = &access->vcpu->partition->arch.features;
+
+	if (op0 == 3 && op1 == 0 && crn == 0 && crm >= 1)
+		return access->read && features_id_register(features, crm, op2, &access->value);
+	if (op0 == 2 && features->debug_raz_wi) {
+		access->value = 0;
+		return true;
+	}
+	return false;
+}
+
+bool sysreg_trap(struct vcpu *vcpu, struct exception_frame *frame)
+{
+	uint32_t iss = (uint32_t)(frame->esr & ESR_ISS_MASK);
+	unsigned int rt = (iss >> SYSREG_ISS_RT_SHIFT) & SYSREG_ISS_RT_MASK;
+	const struct sysreg_trap_entry *entry = find_entry(iss & SYSREG_ISS_ENCODING_MASK);
+	struct sysreg_access access = {
+		.vcpu = vcpu, .read = (iss & SYSREG_ISS_READ) != 0,
+		.value = rt == 31 ? 0 : frame->x[rt],
+	};
+	bool allowed = entry != NULL ? entry->access(&access) : rule_access(&access, iss);
+
+	if (!allowed) {
+		inject_undefined(frame);
+		return true;
+	}
+	if (access.read && rt != 31)
+		frame->x[rt] = access.value;
+	frame->elr += 4;
+	return true;
+}

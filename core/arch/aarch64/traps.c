@@ -1,0 +1,187 @@
+/*
+ * Exits from a partition, dispatched through one table indexed by the
+ * exception class. Each handler works on the saved frame and says whether
+ * the vCPU continues; a vCPU that does not continue leaves this CPU to its
+ * idle loop.
+ */
+#include <arch/exception_frame.h>
+#include <arch/inject.h>
+#include <arch/sysreg_trap.h>
+#include <arch/sysregs.h>
+#include <arch/vgic.h>
+#include <arch/vsmccc.h>
+#include <cpu.h>
+#include <fault.h>
+#include <irq.h>
+#include <mmio.h>
+#include <partition.h>
+#include <vcpu_run.h>
+
+#include <stddef.h>
+
+typedef bool (*exit_handler)(struct vcpu *vcpu, struct exception_frame *frame);
+
+static void skip_instruction(struct exception_frame *frame)
+{
+	frame->elr += (frame->esr & ESR_IL) ? 4 : 2;
+}
+
+static bool handle_hvc(struct vcpu *vcpu, struct exception_frame *frame)
+{
+	/* ELR already points past the HVC. */
+	return smccc_dispatch(vcpu, frame, SMCCC_CONDUIT_HVC);
+}
+
+static bool handle_smc(struct vcpu *vcpu, struct exception_frame *frame)
+{
+	/* A trapped SMC returns to itself: step over it. */
+	skip_instruction(frame);
+	return smccc_dispatch(vcpu, frame, SMCCC_CONDUIT_SMC);
+}
+
+static bool handle_undefined(struct vcpu *vcpu, struct exception_frame *frame)
+{
+	(void)vcpu;
+	inject_undefined(frame);
+	return true;
+}
+
+static uint64_t faulting_ipa(const struct exception_frame *frame)
+{
+	return ((frame->hpfar & HPFAR_FIPA_MASK) << (12 - HPFAR_FIPA_SHIFT)) | (frame->far & 0xfff);
+}
+
+/* Writes a value read by an emulated load into its target register. */
+static void complete_load(struct exception_frame *frame, uint32_t iss, uint64_t value,
+			  unsigned int width)
+{
+	unsigned int reg = (iss >> DABT_SRT_SHIFT) & DABT_SRT_MASK;
+
+	if ((iss & DABT_SSE) && width < 8) {
+		unsigned int shift = 64 - 8 * width;
+		value = (uint64_t)((int64_t)(value << shift) >> shift);
+	}
+	if (!(iss & DABT_SF))
+		value &= 0xffffffffU;
+	if (reg != 31)	/* XZR */
+		frame->x[reg] = value;
+}
+
+static bool handle_data_abort(struct vcpu *vcpu, struct exception_frame *frame)
+{
+	uint32_t iss = (uint32_t)(frame->esr & ESR_ISS_MASK);
+	bool write = (iss & ESR_WNR) != 0;
+	uint64_t ipa = faulting_ipa(frame);
+	const struct mmio_region *region = mmio_find(&vcpu->partition->mmio, ipa);
+	struct fault fault = { .kind = write ? FAULT_WRITE : FAULT_READ, .address = ipa,
+			       .syndrome = frame->esr, .reason = "no mapping" };
+
+	/* Without ISV the access (e.g. a load pair) cannot be emulated. */
+	if (region != NULL && (iss & DABT_ISV) && !(iss & DABT_S1PTW)) {
+		unsigned int width = 1U << ((iss >> DABT_SAS_SHIFT) & DABT_SAS_MASK);
+		unsigned int reg = (iss >> DABT_SRT_SHIFT) & DABT_SRT_MASK;
+		struct mmio_access access = {
+			.address = ipa, .offset = ipa - region->base, .width = width, .write = write,
+			.value = write && reg != 31 ? frame->x[reg] : 0,
+		};
+
+		if (region->handle(vcpu, region->device, &access) == MMIO_HANDLED) {
+			if (!write)
+				complete_load(frame, iss, access.value, width);
+			skip_instruction(frame);
+			return true;
+		}
+		fault.reason = "emulated device refused the access";
+	} else if (region != NULL) {
+		fault.reason = "access to an emulated device that cannot be decoded";
+	}
+	fault.escalate = vcpu->injected_at != 0 && frame->elr == vcpu->injected_at;
+	if (!fault_handle(vcpu, &fault))
+		return false;
+	inject_data_abort(frame, frame->far, write);
+	vcpu->injected_at = frame->elr;
+	return true;
+}
+
+static bool handle_instruction_abort(struct vcpu *vcpu, struct exception_frame *frame)
+{
+	struct fault fault = { .kind = FAULT_EXECUTE, .address = faulting_ipa(frame),
+			       .syndrome = frame->esr, .reason = "not executable or not mapped" };
+
+	/* Faulting on the very vector we sent it to: it has no usable handler. */
+	fault.escalate = vcpu->injected_at != 0 && frame->elr == vcpu->injected_at;
+	if (!fault_handle(vcpu, &fault))
+		return false;
+	inject_instruction_abort(frame, frame->far);
+	vcpu->injected_at = frame->elr;
+	return true;
+}
+
+static bool handle_wfx(struct vcpu *vcpu, struct exception_frame *frame)
+{
+	(void)vcpu;
+	skip_instruction(frame);
+	return true;
+}
+
+static const exit_handler exit_handlers[EC_COUNT] = {
+	[EC_WFX] = handle_wfx,
+	[EC_HVC64] = handle_hvc,
+	[EC_SMC64] = handle_smc,
+	[EC_SYSREG] = sysreg_trap,
+	[EC_IABT_LOWER] = handle_instruction_abort,
+	[EC_DABT_LOWER] = handle_data_abort,
+};
+
+static bool handle_sync(struct vcpu *vcpu, struct exception_frame *frame)
+{
+	exit_handler handler = exit_handlers[ESR_EC(frame->esr)];
+
+	return (handler != NULL ? handler : handle_undefined)(vcpu, frame);
+}
+
+static bool handle_serror(struct vcpu *vcpu, struct exception_frame *frame)
+{
+	struct fault fault = { .kind = FAULT_SERROR, .address = frame->far,
+			       .syndrome = frame->esr, .reason = "asynchronous external abort" };
+
+	/* The partition caused it; it cannot be injected precisely, so an
+	 * injected abort degrades to the partition's own SError handling. */
+	if (!fault_handle(vcpu, &fault))
+		return false;
+	inject_data_abort(frame, frame->far, false);
+	return true;
+}
+
+void handle_guest_exit(struct exception_frame *frame, unsigned int vector);
+void handle_guest_exit(struct exception_frame *frame, unsigned int vector)
+{
+	struct vcpu *vcpu = cpu_this()->vcpu;
+	bool resume;
+
+	vcpu->exits++;
+	vgic_sync(vcpu);
+	/* Any exit other than the one that follows an injection clears it. */
+	if (vector != VECTOR_LOWER64_SYNC ||
+	    (ESR_EC(frame->esr) != EC_IABT_LOWER && ESR_EC(frame->esr) != EC_DABT_LOWER))
+		vcpu->injected_at = 0;
+	switch (vector) {
+	case VECTOR_LOWER64_SYNC:
+	case VECTOR_LOWER32_SYNC:
+		resume = handle_sync(vcpu, frame);
+		break;
+	case VECTOR_LOWER64_IRQ:
+	case VECTOR_LOWER32_IRQ:
+	case VECTOR_LOWER64_FIQ:
+	case VECTOR_LOWER32_FIQ:
+		irq_handle();
+		resume = vcpu->state == VCPU_RUNNING && vcpu->partition->state == PARTITION_RUNNING;
+		break;
+	default:
+		resume = handle_serror(vcpu, frame);
+		break;
+	}
+	if (!resume)
+		cpu_idle();
+	vgic_flush(vcpu);
+}

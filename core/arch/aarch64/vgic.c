@@ -1,0 +1,367 @@
+/*
+ * Virtual interrupts and list registers. A virtual interrupt is made
+ * pending in software (by a device, a timer, an SGI or a doorbell); the
+ * CPU that runs its target vCPU moves it into a free list register just
+ * before returning to the partition (vgic_flush), and reads back what the
+ * partition has completed right after the next exit (vgic_sync). Hardware
+ * interrupts go in hardware-linked, so their deactivation needs no trap.
+ */
+#include <arch/sysregs.h>
+#include <arch/vgic.h>
+#include <cpu.h>
+#include <irq.h>
+#include <partition.h>
+#include <partitions.h>
+
+#include <stddef.h>
+
+static unsigned int lr_count;
+
+/* Which partition owns each physical SPI; written at boot only. */
+static struct partition *spi_owner[VGIC_MAX_INTID];
+
+static uint64_t lr_read(unsigned int n)
+{
+	switch (n) {
+	case 0: return sysreg_ich_lr0_el2_read();
+	case 1: return sysreg_ich_lr1_el2_read();
+	case 2: return sysreg_ich_lr2_el2_read();
+	case 3: return sysreg_ich_lr3_el2_read();
+	case 4: return sysreg_ich_lr4_el2_read();
+	case 5: return sysreg_ich_lr5_el2_read();
+	case 6: return sysreg_ich_lr6_el2_read();
+	case 7: return sysreg_ich_lr7_el2_read();
+	case 8: return sysreg_ich_lr8_el2_read();
+	case 9: return sysreg_ich_lr9_el2_read();
+	case 10: return sysreg_ich_lr10_el2_read();
+	case 11: return sysreg_ich_lr11_el2_read();
+	case 12: return sysreg_ich_lr12_el2_read();
+	case 13: return sysreg_ich_lr13_el2_read();
+	case 14: return sysreg_ich_lr14_el2_read();
+	default: return sysreg_ich_lr15_el2_read();
+	}
+}
+
+static void lr_write(unsigned int n, uint64_t value)
+{
+	switch (n) {
+	case 0: sysreg_ich_lr0_el2_write(value); break;
+	case 1: sysreg_ich_lr1_el2_write(value); break;
+	case 2: sysreg_ich_lr2_el2_write(value); break;
+	case 3: sysreg_ich_lr3_el2_write(value); break;
+	case 4: sysreg_ich_lr4_el2_write(value); break;
+	case 5: sysreg_ich_lr5_el2_write(value); break;
+	case 6: sysreg_ich_lr6_el2_write(value); break;
+	case 7: sysreg_ich_lr7_el2_write(value); break;
+	case 8: sysreg_ich_lr8_el2_write(value); break;
+	case 9: sysreg_ich_lr9_el2_write(value); break;
+	case 10: sysreg_ich_lr10_el2_write(value); break;
+	case 11: sysreg_ich_lr11_el2_write(value); break;
+	case 12: sysreg_ich_lr12_el2_write(value); break;
+	case 13: sysreg_ich_lr13_el2_write(value); break;
+	case 14: sysreg_ich_lr14_el2_write(value); break;
+	default: sysreg_ich_lr15_el2_write(value); break;
+	}
+}
+
+void vgic_cpu_init(void)
+{
+	lr_count = ICH_VTR_LISTREGS(sysreg_ich_vtr_el2_read());
+	if (lr_count > ICH_LR_COUNT_MAX)
+		lr_count = ICH_LR_COUNT_MAX;
+	for (unsigned int i = 0; i < lr_count; i++)
+		lr_write(i, 0);
+	sysreg_ich_vmcr_el2_write(0);
+	sysreg_ich_hcr_el2_write(ICH_HCR_EN);
+	isb();
+}
+
+static struct vgic_dist *dist_of(struct partition *p)
+{
+	return &p->arch.vgic;
+}
+
+struct virq *vgic_virq(struct vcpu *vcpu, unsigned int intid)
+{
+	struct vgic_dist *dist = dist_of(vcpu->partition);
+
+	if (intid < GIC_PRIVATE_COUNT)
+		return &vcpu->arch.vgic.private_irqs[intid];
+	if (intid - GIC_PRIVATE_COUNT < dist->spi_count)
+		return &dist->spis[intid - GIC_PRIVATE_COUNT];
+	return NULL;
+}
+
+struct vcpu *vgic_virq_target(struct partition *p, unsigned int intid, struct vcpu *local)
+{
+	if (intid < GIC_PRIVATE_COUNT)
+		return local;
+	return partition_vcpu(p, dist_of(p)->spis[intid - GIC_PRIVATE_COUNT].target);
+}
+
+/* Caller holds the distributor lock. */
+void vgic_virq_set_pending(struct vcpu *vcpu, unsigned int intid, bool pending)
+{
+	struct virq *virq = vgic_virq(vcpu, intid);
+	struct vcpu *target = vgic_virq_target(vcpu->partition, intid, vcpu);
+
+	if (virq == NULL || target == NULL || virq->pending == pending)
+		return;
+	virq->pending = pending;
+	if (pending)
+		target->arch.vgic.pending_count++;
+	else
+		target->arch.vgic.pending_count--;
+}
+
+void vgic_virq_set_enabled(struct partition *p, struct virq *virq, unsigned int intid, bool enabled)
+{
+	(void)p;
+	virq->enabled = enabled;
+	if (virq->hw && intid >= GIC_PRIVATE_COUNT)
+		irq_set_enabled(intid, enabled);
+}
+
+/* Wakes the CPU that runs vcpu, unless that is this CPU (it flushes on its way out). */
+static void notify(struct vcpu *vcpu)
+{
+	if (vcpu->cpu != cpu_this()->index)
+		irq_send_kick(vcpu->cpu);
+}
+
+void vgic_inject(struct vcpu *vcpu, unsigned int intid)
+{
+	struct vgic_dist *dist = dist_of(vcpu->partition);
+	struct virq *virq;
+	struct vcpu *target;
+
+	spin_lock(&dist->lock);
+	virq = vgic_virq(vcpu, intid);
+	target = vgic_virq_target(vcpu->partition, intid, vcpu);
+	if (virq == NULL || target == NULL || (intid >= GIC_PRIVATE_COUNT && !virq->owned)) {
+		spin_unlock(&dist->lock);
+		return;
+	}
+	vgic_virq_set_pending(vcpu, intid, true);
+	spin_unlock(&dist->lock);
+	notify(target);
+}
+
+bool vgic_forward_physical(unsigned int intid)
+{
+	struct vcpu *current = cpu_this()->vcpu;
+
+	if (intid == GIC_PPI_VIRT_TIMER) {
+		if (current == NULL)
+			return false;
+		vgic_inject(current, intid);
+		return true;
+	}
+	if (intid < GIC_PRIVATE_COUNT || intid >= VGIC_MAX_INTID || spi_owner[intid] == NULL)
+		return false;
+	vgic_inject(&spi_owner[intid]->vcpus[0], intid);
+	return true;
+}
+
+void vgic_sync(struct vcpu *vcpu)
+{
+	struct vgic_dist *dist = dist_of(vcpu->partition);
+	struct vgic_cpu *vc = &vcpu->arch.vgic;
+
+	spin_lock(&dist->lock);
+	for (unsigned int slot = 0; slot < lr_count; slot++) {
+		struct virq *virq;
+		uint64_t lr, state;
+
+		if (vc->lr_intid[slot] == VGIC_NO_INTID)
+			continue;
+		virq = vgic_virq(vcpu, vc->lr_intid[slot]);
+		lr = lr_read(slot);
+		state = (lr >> ICH_LR_STATE_SHIFT) & ICH_LR_STATE_MASK;
+		if (state == 0) {
+			vc->lr_intid[slot] = VGIC_NO_INTID;
+			if (virq != NULL) {
+				virq->in_lr = false;
+				virq->active = false;
+			}
+		} else if (virq != NULL) {
+			virq->active = (state & ICH_LR_ACTIVE) != 0;
+		}
+	}
+	spin_unlock(&dist->lock);
+}
+
+static bool deliverable(const struct vcpu *vcpu, const struct virq *virq)
+{
+	(void)vcpu;
+	return virq->pending && virq->enabled && !virq->in_lr;
+}
+
+/* The most urgent deliverable interrupt for vcpu, or VGIC_NO_INTID. */
+static unsigned int best_candidate(struct vcpu *vcpu)
+{
+	struct vgic_dist *dist = dist_of(vcpu->partition);
+	unsigned int best = VGIC_NO_INTID;
+	unsigned int best_priority = 0x100;
+
+	for (unsigned int i = 0; i < GIC_PRIVATE_COUNT; i++) {
+		struct virq *virq = &vcpu->arch.vgic.private_irqs[i];
+		if (deliverable(vcpu, virq) && virq->priority < best_priority) {
+			best = i;
+			best_priority = virq->priority;
+		}
+	}
+	for (unsigned int i = 0; i < dist->spi_count; i++) {
+		struct virq *virq = &dist->spis[i];
+		if (virq->owned && virq->target == vcpu->index && deliverable(vcpu, virq) &&
+		    virq->priority < best_priority) {
+			best = GIC_PRIVATE_COUNT + i;
+			best_priority = virq->priority;
+		}
+	}
+	return best;
+}
+
+static int free_lr(const struct vgic_cpu *vc)
+{
+	for (unsigned int slot = 0; slot < lr_count; slot++) {
+		if (vc->lr_intid[slot] == VGIC_NO_INTID)
+			return (int)slot;
+	}
+	return -1;
+}
+
+void vgic_flush(struct vcpu *vcpu)
+{
+	struct vgic_dist *dist = dist_of(vcpu->partition);
+	struct vgic_cpu *vc = &vcpu->arch.vgic;
+	uint64_t hcr = ICH_HCR_EN;
+
+	spin_lock(&dist->lock);
+	while (vc->pending_count > 0 && (dist->ctlr & GICD_CTLR_ENABLE_G1)) {
+		unsigned int intid = best_candidate(vcpu);
+		int slot;
+		struct virq *virq;
+		uint64_t lr;
+
+		if (intid == VGIC_NO_INTID)
+			break;
+		slot = free_lr(vc);
+		if (slot < 0) {
+			/* Ask for a maintenance interrupt when the list registers drain. */
+			hcr |= ICH_HCR_UIE;
+			break;
+		}
+		virq = vgic_virq(vcpu, intid);
+		lr = intid | ICH_LR_GROUP1 | ((uint64_t)virq->priority << ICH_LR_PRIORITY_SHIFT) |
+		     (ICH_LR_PENDING << ICH_LR_STATE_SHIFT);
+		if (virq->hw)
+			lr |= ICH_LR_HW | ((uint64_t)intid << ICH_LR_PINTID_SHIFT);
+		lr_write((unsigned int)slot, lr);
+		vc->lr_intid[slot] = (uint16_t)intid;
+		virq->in_lr = true;
+		vgic_virq_set_pending(vcpu, intid, false);
+	}
+	spin_unlock(&dist->lock);
+	sysreg_ich_hcr_el2_write(hcr);
+}
+
+void vgic_maintenance(void)
+{
+	/* The exit path syncs and refills; stop asking until it overflows again. */
+	sysreg_ich_hcr_el2_write(ICH_HCR_EN);
+}
+
+void vgic_send_sgi(struct vcpu *vcpu, uint64_t value)
+{
+	unsigned int intid = (unsigned int)((value >> ICC_SGI1R_INTID_SHIFT) & ICC_SGI1R_INTID_MASK);
+	struct partition *p = vcpu->partition;
+	uint64_t higher_affinity = (value >> ICC_SGI1R_AFF1_SHIFT & 0xff) |
+				   (value >> ICC_SGI1R_AFF2_SHIFT & 0xff) |
+				   (value >> ICC_SGI1R_AFF3_SHIFT & 0xff);
+
+	for (unsigned int i = 0; i < p->vcpu_count; i++) {
+		bool selected = (value & ICC_SGI1R_IRM) ? i != vcpu->index :
+				higher_affinity == 0 && i < 16 && (value & (1UL << i));
+		if (selected)
+			vgic_inject(&p->vcpus[i], intid);
+	}
+}
+
+void vgic_assign_spi(struct partition *p, unsigned int intid)
+{
+	struct vgic_dist *dist = dist_of(p);
+
+	if (intid < GIC_PRIVATE_COUNT || intid - GIC_PRIVATE_COUNT >= dist->spi_count)
+		return;
+	dist->spis[intid - GIC_PRIVATE_COUNT].owned = true;
+	dist->spis[intid - GIC_PRIVATE_COUNT].hw = true;
+	spi_owner[intid] = p;
+	irq_route(intid, p->vcpus[0].cpu);
+}
+
+void vgic_vcpu_reset(struct vcpu *vcpu)
+{
+	struct vgic_cpu *vc = &vcpu->arch.vgic;
+
+	for (unsigned int i = 0; i < GIC_PRIVATE_COUNT; i++) {
+		vc->private_irqs[i] = (struct virq){ .edge = i < GIC_SGI_COUNT };
+	}
+	vc->private_irqs[GIC_PPI_VIRT_TIMER].hw = true;
+	for (unsigned int i = 0; i < ICH_LR_COUNT_MAX; i++)
+		vc->lr_intid[i] = VGIC_NO_INTID;
+	vc->asleep = true;
+	vc->pending_count = 0;
+}
+
+/* Called on the CPU that will run vcpu, before it enters. */
+void vgic_load_fresh(struct vcpu *vcpu);
+void vgic_load_fresh(struct vcpu *vcpu)
+{
+	(void)vcpu;
+	for (unsigned int i = 0; i < lr_count; i++)
+		lr_write(i, 0);
+	sysreg_ich_vmcr_el2_write(0);
+	sysreg_ich_ap0r0_el2_write(0);
+	sysreg_ich_ap1r0_el2_write(0);
+	sysreg_ich_hcr_el2_write(ICH_HCR_EN);
+}
+
+/*
+ * The vCPU leaves this CPU for good (stopped): hardware interrupts it
+ * still holds in list registers are deactivated, or they would stay
+ * active and never fire again.
+ */
+void vgic_put(struct vcpu *vcpu);
+void vgic_put(struct vcpu *vcpu)
+{
+	for (unsigned int slot = 0; slot < lr_count; slot++) {
+		uint64_t lr = lr_read(slot);
+		uint64_t state = (lr >> ICH_LR_STATE_SHIFT) & ICH_LR_STATE_MASK;
+
+		if ((lr & ICH_LR_HW) && state != 0)
+			irq_deactivate((unsigned int)((lr >> ICH_LR_PINTID_SHIFT) & ICH_LR_PINTID_MASK));
+		lr_write(slot, 0);
+		vcpu->arch.vgic.lr_intid[slot] = VGIC_NO_INTID;
+	}
+	sysreg_ich_hcr_el2_write(ICH_HCR_EN);
+}
+
+void vgic_partition_reset(struct partition *p)
+{
+	struct vgic_dist *dist = dist_of(p);
+
+	spin_lock(&dist->lock);
+	dist->ctlr = 0;
+	for (unsigned int i = 0; i < dist->spi_count; i++) {
+		struct virq *virq = &dist->spis[i];
+		bool owned = virq->owned, hw = virq->hw;
+
+		*virq = (struct virq){ .owned = owned, .hw = hw };
+		if (hw)
+			irq_clear(GIC_PRIVATE_COUNT + i);
+	}
+	for (unsigned int i = 0; i < p->vcpu_count; i++)
+		vgic_vcpu_reset(&p->vcpus[i]);
+	spin_unlock(&dist->lock);
+}

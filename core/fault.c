@@ -1,0 +1,56 @@
+/* Fault containment: report, then apply the partition's policy. */
+#include <fault.h>
+#include <layout_query.h>
+#include <log.h>
+#include <partition.h>
+#include <vcpu_run.h>
+
+static const char *const kind_names[] = {
+	[FAULT_READ] = "read from",
+	[FAULT_WRITE] = "write to",
+	[FAULT_EXECUTE] = "execute at",
+	[FAULT_SERROR] = "SError near",
+};
+
+static const char *const policy_names[] = {
+	[FAULT_INJECT] = "abort injected",
+	[FAULT_STOP] = "partition stopped",
+	[FAULT_RESTART] = "partition restarting",
+};
+
+/* A partition that faults in a loop must not flood the console. */
+#define FAULTS_LOGGED_PER_RUN 8
+
+bool fault_handle(struct vcpu *vcpu, const struct fault *fault)
+{
+	struct partition *p = vcpu->partition;
+	char owner[96];
+	unsigned int seen = __atomic_fetch_add(&p->faults, 1, __ATOMIC_RELAXED);
+
+	if (seen == FAULTS_LOGGED_PER_RUN)
+		log_warn("fault: partition %s: further faults are counted, not logged", p->name);
+	if (seen >= FAULTS_LOGGED_PER_RUN)
+		goto apply;
+	layout_describe_address(fault->address, owner, sizeof(owner));
+	log_warn("fault: partition %s vCPU%u %s %#llx (%s, syndrome %#llx): %s; %s", p->name,
+		 vcpu->index, kind_names[fault->kind], (unsigned long long)fault->address,
+		 fault->reason, (unsigned long long)fault->syndrome, owner,
+		 fault->escalate ? "partition stopped: it faults taking its own exception" :
+		 policy_names[p->on_fault]);
+apply:
+	if (fault->escalate) {
+		partition_stop(p);
+		return false;
+	}
+	switch (p->on_fault) {
+	case FAULT_INJECT:
+		return true;
+	case FAULT_STOP:
+		partition_stop(p);
+		return false;
+	case FAULT_RESTART:
+		partition_restart(p);
+		return false;
+	}
+	return false;
+}

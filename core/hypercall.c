@@ -1,0 +1,79 @@
+/*
+ * The hypercall table. Every argument is checked against the calling
+ * partition's own resources before anything is done; a bad request
+ * returns an error and changes nothing.
+ */
+#include <console.h>
+#include <hypercall.h>
+#include <hypercall_abi.h>
+#include <partition.h>
+
+#include <stddef.h>
+
+typedef void (*hypercall_fn)(struct vcpu *vcpu, const uint64_t *args, uint64_t *results);
+
+static void hc_version(struct vcpu *vcpu, const uint64_t *args, uint64_t *results)
+{
+	(void)vcpu;
+	(void)args;
+	results[1] = (BH_ABI_VERSION_MAJOR << 16) | BH_ABI_VERSION_MINOR;
+}
+
+static void hc_partition_id(struct vcpu *vcpu, const uint64_t *args, uint64_t *results)
+{
+	(void)args;
+	results[1] = vcpu->partition->id;
+	results[2] = vcpu->index;
+}
+
+static void hc_console_write(struct vcpu *vcpu, const uint64_t *args, uint64_t *results)
+{
+	uint64_t ipa = args[1], len = args[2];
+	const char *text;
+
+	if (len > BH_CONSOLE_WRITE_MAX) {
+		results[0] = (uint64_t)BH_ERR_INVALID;
+		return;
+	}
+	text = partition_guest_buffer(vcpu->partition, ipa, len, false);
+	if (text == NULL && len > 0) {
+		results[0] = (uint64_t)BH_ERR_BAD_ADDRESS;
+		return;
+	}
+	/* Through the partition's console, so its lines stay whole and prefixed. */
+	for (uint64_t i = 0; i < len; i++) {
+		struct mmio_access put = { .offset = 0, .width = 4, .write = true,
+					   .value = (uint8_t)text[i] };
+		vuart_mmio(vcpu, &vcpu->partition->uart, &put);
+	}
+}
+
+static void hc_yield(struct vcpu *vcpu, const uint64_t *args, uint64_t *results)
+{
+	/* With one vCPU per CPU there is nobody to yield to yet. */
+	(void)vcpu;
+	(void)args;
+	(void)results;
+}
+
+static const hypercall_fn hypercalls[] = {
+	[BH_HC_VERSION - BH_HC_BASE] = hc_version,
+	[BH_HC_PARTITION_ID - BH_HC_BASE] = hc_partition_id,
+	[BH_HC_CONSOLE_WRITE - BH_HC_BASE] = hc_console_write,
+	[BH_HC_YIELD - BH_HC_BASE] = hc_yield,
+};
+
+void hypercall_handle(struct vcpu *vcpu, const uint64_t args[HYPERCALL_ARGS],
+		      uint64_t results[HYPERCALL_RESULTS])
+{
+	uint64_t index = args[0] - BH_HC_BASE;
+
+	results[0] = BH_OK;
+	results[1] = results[2] = results[3] = 0;
+	if (args[0] < BH_HC_BASE || index >= sizeof(hypercalls) / sizeof(hypercalls[0]) ||
+	    hypercalls[index] == NULL) {
+		results[0] = (uint64_t)BH_ERR_NOT_SUPPORTED;
+		return;
+	}
+	hypercalls[index](vcpu, args, results);
+}

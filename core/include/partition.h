@@ -1,0 +1,79 @@
+/*
+ * Partitions and vCPUs at run time: what state each is in, where its
+ * vCPUs run, what it may touch. Everything here is created at boot from
+ * the layout tables; nothing is allocated after.
+ */
+#ifndef PARTITION_H
+#define PARTITION_H
+
+#include <arch/vcpu_state.h>
+#include <layout.h>
+#include <mmio.h>
+#include <spinlock.h>
+#include <vuart.h>
+
+#include <stdbool.h>
+#include <stdint.h>
+
+enum partition_state {
+	PARTITION_STOPPED,
+	PARTITION_RUNNING,
+};
+
+enum fault_policy {
+	FAULT_INJECT,		/* deliver an abort to the partition */
+	FAULT_STOP,		/* stop the partition */
+	FAULT_RESTART,		/* restart the partition from its image */
+};
+
+enum vcpu_state {
+	VCPU_OFF,		/* not started, or stopped with CPU_OFF */
+	VCPU_PENDING,		/* started by CPU_ON, not yet entered */
+	VCPU_RUNNING,
+};
+
+struct partition;
+
+struct vcpu {
+	struct partition *partition;
+	unsigned int index;		/* within its partition, numbered from 0 */
+	unsigned int cpu;		/* the physical CPU it runs on */
+	enum vcpu_state state;
+	uint64_t start_pc;		/* where the next start enters, and its x0 */
+	uint64_t start_arg;
+	struct arch_vcpu arch;
+	uint64_t exits;
+	uint64_t injected_at;		/* where the last injected exception entered, or 0 */
+};
+
+struct partition {
+	struct spinlock lock;		/* state and vCPU state changes */
+	unsigned int id;
+	const char *name;
+	bool is_root;
+	enum partition_state state;
+	enum fault_policy on_fault;
+	unsigned int restarts;
+	unsigned int faults;		/* in this run; restarts reset it */
+
+	struct vcpu *vcpus;
+	unsigned int vcpu_count;
+
+	const struct layout_partition *layout;
+
+	struct arch_partition arch;
+	struct mmio_map mmio;
+	struct vuart uart;
+};
+
+/* The vCPU of partition p with index i, or NULL. */
+struct vcpu *partition_vcpu(struct partition *p, unsigned int index);
+
+/*
+ * Translates a guest buffer to the hypervisor's view, or NULL unless all of
+ * [ipa, ipa + len) lies in one region of the partition's own RAM with the
+ * needed access. Hypercalls use this and nothing else to touch guest memory.
+ */
+void *partition_guest_buffer(const struct partition *p, uint64_t ipa, uint64_t len, bool write);
+
+#endif

@@ -1,0 +1,31 @@
+/*
+ * Life cycle of vCPUs and partitions: a CPU's idle loop starts the vCPUs
+ * that became pending on it; PSCI and fault handling move vCPUs and
+ * partitions between states. Changes made for another CPU reach it
+ * through cpu_kick().
+ */
+#ifndef VCPU_RUN_H
+#define VCPU_RUN_H
+
+#include <partition.h>
+
+enum vcpu_power_result {
+	VCPU_POWER_STARTED,
+	VCPU_POWER_ALREADY_ON,
+	VCPU_POWER_ON_PENDING,
+	VCPU_POWER_DENIED,	/* the partition is stopped */
+};
+
+/* This CPU's scheduler entry: runs the vCPU that is due here, or waits. */
+_Noreturn void cpu_idle(void);
+
+enum vcpu_power_result vcpu_power_on(struct vcpu *vcpu, uint64_t entry, uint64_t context);
+void vcpu_power_off(struct vcpu *vcpu);
+
+void partition_stop(struct partition *p);
+void partition_restart(struct partition *p);
+
+/* The root partition powered off: the whole machine stops. */
+_Noreturn void machine_power_off(struct partition *root);
+
+#endif

@@ -1,0 +1,151 @@
+/*
+ * vCPU and partition life cycle. Each physical CPU owns the vCPUs pinned
+ * to it; only that CPU enters them. Other CPUs change a vCPU's state under
+ * its partition's lock and kick the owning CPU, which acts on the change
+ * the next time it is in the hypervisor.
+ */
+#include <arch.h>
+#include <console.h>
+#include <cpu.h>
+#include <log.h>
+#include <partitions.h>
+#include <vcpu_run.h>
+
+void arch_vcpu_start(struct vcpu *vcpu) __attribute__((noreturn));
+
+static struct vcpu *due_vcpu(unsigned int cpu)
+{
+	for (unsigned int i = 0; i < vcpu_table_count; i++) {
+		struct vcpu *v = &vcpu_table[i];
+		if (v->cpu == cpu && v->state == VCPU_PENDING &&
+		    v->partition->state == PARTITION_RUNNING)
+			return v;
+	}
+	return NULL;
+}
+
+_Noreturn void cpu_idle(void)
+{
+	struct cpu *cpu = cpu_this();
+
+	if (cpu->vcpu != NULL)
+		arch_vcpu_put(cpu->vcpu);
+	cpu->vcpu = NULL;
+	log_debug("CPU%u: idle", cpu->index);
+	for (;;) {
+		struct vcpu *next = NULL;
+
+		for (unsigned int i = 0; i < partition_table_count && next == NULL; i++) {
+			struct partition *p = &partition_table[i];
+			spin_lock(&p->lock);
+			next = due_vcpu(cpu->index);
+			if (next != NULL && next->partition == p)
+				next->state = VCPU_RUNNING;
+			else
+				next = NULL;
+			spin_unlock(&p->lock);
+		}
+		if (next != NULL) {
+			log_debug("CPU%u: entering %s vCPU%u at %#llx", cpu->index, next->partition->name,
+				  next->index, (unsigned long long)next->start_pc);
+			cpu->vcpu = next;
+			arch_vcpu_start(next);
+		}
+		arch_idle_wait();
+	}
+}
+
+enum vcpu_power_result vcpu_power_on(struct vcpu *vcpu, uint64_t entry, uint64_t context)
+{
+	struct partition *p = vcpu->partition;
+	enum vcpu_power_result result = VCPU_POWER_STARTED;
+
+	spin_lock(&p->lock);
+	if (p->state != PARTITION_RUNNING)
+		result = VCPU_POWER_DENIED;
+	else if (vcpu->state == VCPU_RUNNING)
+		result = VCPU_POWER_ALREADY_ON;
+	else if (vcpu->state == VCPU_PENDING)
+		result = VCPU_POWER_ON_PENDING;
+	else {
+		vcpu->start_pc = entry;
+		vcpu->start_arg = context;
+		vcpu->state = VCPU_PENDING;
+	}
+	spin_unlock(&p->lock);
+	if (result == VCPU_POWER_STARTED)
+		cpu_kick(vcpu->cpu);
+	return result;
+}
+
+void vcpu_power_off(struct vcpu *vcpu)
+{
+	spin_lock(&vcpu->partition->lock);
+	vcpu->state = VCPU_OFF;
+	spin_unlock(&vcpu->partition->lock);
+}
+
+/* Marks every vCPU off and makes the CPUs running them let go. */
+static void stop_vcpus(struct partition *p)
+{
+	for (unsigned int i = 0; i < p->vcpu_count; i++) {
+		struct vcpu *v = &p->vcpus[i];
+		bool was_running = v->state == VCPU_RUNNING;
+
+		v->state = VCPU_OFF;
+		if (was_running && v->cpu != cpu_this()->index)
+			cpu_kick(v->cpu);
+	}
+}
+
+static bool any_partition_running(void)
+{
+	for (unsigned int i = 0; i < partition_table_count; i++) {
+		if (__atomic_load_n(&partition_table[i].state, __ATOMIC_ACQUIRE) == PARTITION_RUNNING)
+			return true;
+	}
+	return false;
+}
+
+void partition_stop(struct partition *p)
+{
+	spin_lock(&p->lock);
+	p->state = PARTITION_STOPPED;
+	stop_vcpus(p);
+	spin_unlock(&p->lock);
+	vuart_flush(&p->uart);
+	log_info("partition %s stopped", p->name);
+	/* Nothing can start a partition again once all have stopped. */
+	if (!any_partition_running()) {
+		log_info("every partition has stopped: powering off");
+		arch_power_off();
+	}
+}
+
+void partition_restart(struct partition *p)
+{
+	spin_lock(&p->lock);
+	p->state = PARTITION_STOPPED;
+	stop_vcpus(p);
+	spin_unlock(&p->lock);
+	vuart_flush(&p->uart);
+
+	/* Nothing of the previous run may survive: memory, images, vCPU state. */
+	partition_load(p);
+	spin_lock(&p->lock);
+	p->restarts++;
+	p->faults = 0;
+	p->state = PARTITION_RUNNING;
+	partition_boot_vcpu(p);
+	spin_unlock(&p->lock);
+	log_info("partition %s restarted (%u restarts)", p->name, p->restarts);
+	cpu_kick(p->vcpus[0].cpu);
+}
+
+_Noreturn void machine_power_off(struct partition *root)
+{
+	for (unsigned int i = 0; i < partition_table_count; i++)
+		vuart_flush(&partition_table[i].uart);
+	log_info("root partition %s powered off: stopping the machine", root->name);
+	arch_power_off();
+}

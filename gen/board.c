@@ -1,0 +1,118 @@
+/*
+ * The board description: RAM, CPUs, GIC, and every device with its MMIO
+ * range and interrupts, under the names layouts use.
+ */
+#include "board.h"
+#include "ywalk.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const board_keys[] = { "board", "ram", "cpus", "gic", "emulated-console",
+					  "devices", NULL };
+static const char *const ram_keys[] = { "base", "max-size", NULL };
+static const char *const gic_keys[] = { "distributor", "redistributors", "interrupt-ids", NULL };
+static const char *const device_keys[] = { "name", "base", "size", "interrupts", "reserved",
+					   "console", "compatible", NULL };
+
+static bool load_device(const struct ynode *node, struct board_device *d)
+{
+	const struct ynode *v;
+	bool ok = ywalk_is(node, YNODE_MAP, "a device");
+
+	if (!ok)
+		return false;
+	ywalk_check_keys(node, device_keys, "a board device");
+	d->at = node->at;
+	d->owner = -1;
+	ok = (v = ywalk_get(node, "name")) != NULL && ywalk_name(v, "device name", &d->name);
+	ok = ok && (v = ywalk_get(node, "base")) != NULL && ywalk_integer(v, "device base", &d->base);
+	ok = ok && (v = ywalk_get(node, "size")) != NULL && ywalk_size(v, "device size", &d->size);
+	if (!ok) {
+		diag_error(node->at, NULL, "a board device needs name, base and size");
+		return false;
+	}
+	if ((v = ywalk_get(node, "reserved")) != NULL && !ywalk_bool(v, "reserved", &d->reserved))
+		return false;
+	if ((v = ywalk_get(node, "console")) != NULL && !ywalk_bool(v, "console", &d->console))
+		return false;
+	if ((v = ywalk_get(node, "interrupts")) != NULL) {
+		if (!ywalk_is(v, YNODE_SEQ, "interrupts") || v->count > MAX_INTERRUPTS_PER_DEVICE)
+			return false;
+		for (size_t i = 0; i < v->count; i++) {
+			uint64_t id;
+			if (!ywalk_integer(v->items[i], "interrupt id", &id) || id < 32 || id > 1019)
+				return false;
+			d->interrupts[d->interrupt_count++] = (uint16_t)id;
+		}
+	}
+	return true;
+}
+
+bool board_load(const struct ynode *root, const char *file, uint64_t ram_size, struct board *b)
+{
+	const struct ynode *v, *ram, *gic, *devices;
+	uint64_t value, max_ram;
+	bool ok = true;
+
+	memset(b, 0, sizeof(*b));
+	b->file = file;
+	if (!ywalk_is(root, YNODE_MAP, "a board description"))
+		return false;
+	ywalk_check_keys(root, board_keys, "the board description");
+	ok &= (v = ywalk_get(root, "board")) != NULL && ywalk_name(v, "board", &b->name);
+	ram = ywalk_get(root, "ram");
+	ok &= ram != NULL && ywalk_is(ram, YNODE_MAP, "ram");
+	if (ok) {
+		ywalk_check_keys(ram, ram_keys, "ram");
+		ok &= (v = ywalk_get(ram, "base")) != NULL && ywalk_integer(v, "ram base", &b->ram_base);
+		ok &= (v = ywalk_get(ram, "max-size")) != NULL && ywalk_size(v, "ram max-size", &max_ram);
+		if (ok && ram_size > max_ram) {
+			diag_error(ram->at, NULL, "this build's RAM size exceeds the board's maximum");
+			ok = false;
+		}
+		b->ram_size = ram_size;
+	}
+	ok &= (v = ywalk_get(root, "cpus")) != NULL && ywalk_integer(v, "cpus", &value) && value > 0 &&
+	      value <= 256;
+	b->cpu_count = (unsigned int)value;
+	gic = ywalk_get(root, "gic");
+	ok &= gic != NULL && ywalk_is(gic, YNODE_MAP, "gic");
+	if (ok) {
+		ywalk_check_keys(gic, gic_keys, "gic");
+		ok &= (v = ywalk_get(gic, "distributor")) != NULL && ywalk_integer(v, "gic distributor", &b->gicd_base);
+		ok &= (v = ywalk_get(gic, "redistributors")) != NULL &&
+		      ywalk_integer(v, "gic redistributors", &b->gicr_base);
+		ok &= (v = ywalk_get(gic, "interrupt-ids")) != NULL && ywalk_integer(v, "interrupt-ids", &value);
+		b->spi_limit = (unsigned int)value;
+	}
+	ok &= (v = ywalk_get(root, "emulated-console")) != NULL &&
+	      ywalk_integer(v, "emulated-console", &b->console_base);
+	devices = ywalk_get(root, "devices");
+	ok &= devices != NULL && ywalk_is(devices, YNODE_SEQ, "devices");
+	if (!ok) {
+		diag_error(root->at, NULL, "incomplete board description");
+		return false;
+	}
+	b->devices = calloc(devices->count, sizeof(*b->devices));
+	for (size_t i = 0; b->devices != NULL && i < devices->count; i++) {
+		if (!load_device(devices->items[i], &b->devices[b->device_count]))
+			return false;
+		b->device_count++;
+	}
+	return b->devices != NULL || devices->count == 0;
+}
+
+void board_free(struct board *b)
+{
+	free(b->devices);
+}
+
+int board_find_device(const struct board *b, const char *name)
+{
+	for (unsigned int i = 0; i < b->device_count; i++) {
+		if (strcmp(b->devices[i].name, name) == 0)
+			return (int)i;
+	}
+	return -1;
+}

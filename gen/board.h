@@ -1,0 +1,14 @@
+/* Loading a board description (platform/<board>/board.yaml). */
+#ifndef GEN_BOARD_H
+#define GEN_BOARD_H
+
+#include "model.h"
+#include "yaml_tree.h"
+
+/* Returns false after reporting errors. ram_size is the build's RAM size. */
+bool board_load(const struct ynode *root, const char *file, uint64_t ram_size, struct board *board);
+void board_free(struct board *board);
+
+int board_find_device(const struct board *board, const char *name);
+
+#endif

@@ -1,0 +1,24 @@
+/* Writing what the hypervisor and the build consume from a validated layout. */
+#ifndef GEN_EMIT_H
+#define GEN_EMIT_H
+
+#include "model.h"
+
+#include <stdio.h>
+
+/* The const tables (core/include/layout.h), deterministic for identical input. */
+void emit_tables(FILE *out, const struct layout_spec *layout, const struct board *board);
+
+/* One line per boot-artifact component: "kind,partition-id,load-ipa,path". */
+void emit_components(FILE *out, const struct layout_spec *layout, const char *dtb_dir);
+
+/* Whether partition p gets board device d (assigned to it, or the root's by default). */
+bool partition_has_device(const struct layout_spec *layout, const struct board *board,
+			  unsigned int p, unsigned int d);
+
+/* Guest-physical address of the partition's DTB and entry point. */
+uint64_t partition_dtb_ipa(const struct partition_spec *p);
+uint64_t partition_entry_ipa(const struct partition_spec *p);
+uint64_t partition_initrd_ipa(const struct partition_spec *p);
+
+#endif

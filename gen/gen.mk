@@ -1,0 +1,28 @@
+# The layout compiler, bulkhead (host C, libyaml + libfdt): built plain for
+# the build and with ASan + UBSan for the tests.
+
+gen_srcs := $(wildcard $(srctree)/gen/*.c)
+GEN_CFLAGS := $(HOSTCFLAGS) -D_POSIX_C_SOURCE=200809L -Wshadow -I$(srctree)/gen -idirafter $(srctree)/core/include \
+	-DBULKHEAD_VERSION='"$(BULKHEAD_VERSION)"'
+GEN_LIBS := -lyaml -lfdt
+
+gen_objs = $(patsubst $(srctree)/gen/%.c,$(objtree)/$(1)/gen/%.o,$(gen_srcs))
+
+define gen_build
+$(objtree)/$(1)/gen/%.o: $(srctree)/gen/%.c
+	$$(quiet) HOSTCC $$(patsubst $$(srctree)/%,%,$$<)
+	@mkdir -p $$(dir $$@)
+	$$(Q)$$(HOSTCC) $$(GEN_CFLAGS) $(2) -MMD -MP -c -o $$@ $$<
+
+$(objtree)/$(1)/bulkhead: $(call gen_objs,$(1))
+	$$(quiet) HOSTLD $$(patsubst $$(objtree)/%,%,$$@)
+	$$(Q)$$(HOSTCC) $(2) -o $$@ $$^ $$(GEN_LIBS)
+
+-include $(patsubst %.o,%.d,$(call gen_objs,$(1)))
+endef
+
+$(eval $(call gen_build,host,))
+$(eval $(call gen_build,host-san,$(HOST_SANFLAGS)))
+
+.PHONY: host-tools
+host-tools: $(objtree)/host/bulkhead $(objtree)/host-san/bulkhead

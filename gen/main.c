@@ -1,0 +1,238 @@
+/*
+ * bulkhead: the layout compiler's command line.
+ *   bulkhead check LAYOUT.yaml      validate
+ *   bulkhead gen LAYOUT.yaml -o DIR  tables.c, components.txt, per-partition DTBs
+ *   bulkhead layout LAYOUT.yaml     a readable report (and --svg FILE)
+ */
+#include "board.h"
+#include "diag.h"
+#include "emit.h"
+#include "layout_parse.h"
+#include "report.h"
+#include "units.h"
+#include "validate.h"
+#include "yaml_tree.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#ifndef BULKHEAD_VERSION
+#define BULKHEAD_VERSION "unknown"
+#endif
+
+#define MAX_IMAGE_DIRS 8
+
+struct options {
+	const char *command;
+	const char *layout;
+	const char *board;
+	const char *board_dtb;
+	const char *output;
+	const char *svg;
+	const char *image_dirs[MAX_IMAGE_DIRS + 1];
+	unsigned int image_dir_count;
+	uint64_t ram_size;
+	unsigned int cpus;
+	struct limits limits;
+};
+
+static void usage(FILE *out)
+{
+	fputs("usage: bulkhead COMMAND LAYOUT.yaml [options]\n"
+	      "\n"
+	      "commands:\n"
+	      "  check     validate the layout; exit 0 when it is valid\n"
+	      "  gen       write DIR/tables.c, DIR/components.txt and DIR/<partition>.dtb\n"
+	      "  layout    print the memory map, CPUs and schedules (--svg FILE draws them)\n"
+	      "\n"
+	      "options:\n"
+	      "  --board FILE           the board description (platform/<board>/board.yaml)\n"
+	      "  --board-dtb FILE       the board's device tree, for partition DTBs (gen)\n"
+	      "  -o DIR                 output directory (gen)\n"
+	      "  --images DIR           where to look for images, after the layout's folder\n"
+	      "  --ram-size SIZE        RAM of this build (default 1G)\n"
+	      "  --cpus N               CPUs of this build (default: the board's)\n"
+	      "  --max-partitions N     limit from CONFIG_MAX_PARTITIONS (default 64)\n"
+	      "  --max-vcpus N          limit from CONFIG_MAX_VCPUS (default 256)\n"
+	      "  --svg FILE             with layout: also draw the layout as SVG\n"
+	      "  --help, --version\n", out);
+}
+
+static int usage_error(const char *fmt, const char *arg)
+{
+	fprintf(stderr, "bulkhead: ");
+	fprintf(stderr, fmt, arg);
+	fprintf(stderr, " (see bulkhead --help)\n");
+	return 2;
+}
+
+static int parse_options(int argc, char **argv, struct options *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->ram_size = 1ULL << 30;
+	o->limits = (struct limits){ .max_partitions = 64, .max_vcpus = 256 };
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i], *value = i + 1 < argc ? argv[i + 1] : NULL;
+		uint64_t number;
+
+		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+			usage(stdout);
+			exit(0);
+		}
+		if (strcmp(a, "--version") == 0) {
+			printf("bulkhead %s\n", BULKHEAD_VERSION);
+			exit(0);
+		}
+		if (a[0] != '-') {
+			if (o->command == NULL)
+				o->command = a;
+			else if (o->layout == NULL)
+				o->layout = a;
+			else
+				return usage_error("unexpected argument '%s'", a);
+			continue;
+		}
+		if (value == NULL)
+			return usage_error("%s needs a value", a);
+		i++;
+		if (strcmp(a, "--board") == 0)
+			o->board = value;
+		else if (strcmp(a, "--board-dtb") == 0)
+			o->board_dtb = value;
+		else if (strcmp(a, "-o") == 0)
+			o->output = value;
+		else if (strcmp(a, "--svg") == 0)
+			o->svg = value;
+		else if (strcmp(a, "--images") == 0) {
+			if (o->image_dir_count == MAX_IMAGE_DIRS)
+				return usage_error("at most 8 %s", "--images");
+			o->image_dirs[o->image_dir_count++] = value;
+		} else if (strcmp(a, "--ram-size") == 0) {
+			if (units_parse_size(value, &o->ram_size) != UNITS_OK || o->ram_size == 0)
+				return usage_error("--ram-size: '%s' is not a size", value);
+		} else if (strcmp(a, "--cpus") == 0 || strcmp(a, "--max-partitions") == 0 ||
+			   strcmp(a, "--max-vcpus") == 0) {
+			if (units_parse_integer(value, &number) != UNITS_OK || number == 0 || number > 4096)
+				return usage_error("'%s' is not a count from 1 to 4096", value);
+			if (strcmp(a, "--cpus") == 0)
+				o->cpus = (unsigned int)number;
+			else if (strcmp(a, "--max-partitions") == 0)
+				o->limits.max_partitions = (unsigned int)number;
+			else
+				o->limits.max_vcpus = (unsigned int)number;
+		} else {
+			return usage_error("unknown option '%s'", a);
+		}
+	}
+	if (o->command == NULL)
+		return usage_error("%s", "no command given");
+	if (strcmp(o->command, "check") != 0 && strcmp(o->command, "gen") != 0 && strcmp(o->command, "layout") != 0)
+		return usage_error("unknown command '%s'", o->command);
+	if (o->layout == NULL)
+		return usage_error("%s", "no layout file given");
+	if (strcmp(o->command, "gen") == 0 && o->output == NULL)
+		return usage_error("%s", "gen needs -o DIR");
+	return 0;
+}
+
+static char *read_text(const char *path, size_t *length)
+{
+	FILE *f = fopen(path, "rb");
+	char *text = NULL;
+	size_t used = 0, capacity = 0, n;
+
+	if (f == NULL)
+		return NULL;
+	do {
+		if (used + 4096 > capacity) {
+			char *bigger;
+			capacity = capacity ? capacity * 2 : 8192;
+			if (capacity > (16u << 20) || (bigger = realloc(text, capacity)) == NULL) {
+				free(text);
+				fclose(f);
+				errno = EFBIG;
+				return NULL;
+			}
+			text = bigger;
+		}
+		n = fread(text + used, 1, capacity - used - 1, f);
+		used += n;
+	} while (n > 0);
+	fclose(f);
+	text[used] = '\0';
+	*length = used;
+	return text;
+}
+
+static struct ynode *load_yaml(const char *path, char **text)
+{
+	size_t length = 0;
+
+	*text = read_text(path, &length);
+	if (*text == NULL) {
+		diag_error((struct source_position){ path, 0, 0 }, NULL, "cannot read: %s", strerror(errno));
+		return NULL;
+	}
+	diag_add_source(path, *text, length);
+	return yaml_load(path, *text, length);
+}
+
+/* The board file named by --board, or platform/<platform>/board.yaml beside the layout's tree. */
+static int run(const struct options *o)
+{
+	char *layout_text = NULL, *board_text = NULL;
+	struct ynode *layout_tree = load_yaml(o->layout, &layout_text), *board_tree = NULL;
+	struct layout_spec layout = { 0 };
+	struct board board = { 0 };
+	int status = 1;
+
+	if (layout_tree == NULL)
+		goto out;
+	layout_parse(layout_tree, o->layout, &layout);
+	if (o->board == NULL) {
+		diag_error((struct source_position){ o->layout, 0, 0 }, "pass --board platform/<board>/board.yaml",
+			   "no board description given");
+		goto out;
+	}
+	board_tree = load_yaml(o->board, &board_text);
+	if (board_tree == NULL || !board_load(board_tree, o->board, o->ram_size, &board))
+		goto out;
+	if (o->cpus != 0 && o->cpus < board.cpu_count)
+		board.cpu_count = o->cpus;
+	validate_layout(&layout, &board, &o->limits,
+			strcmp(o->command, "gen") == 0 || o->image_dir_count > 0 ? o->image_dirs : NULL);
+	if (diag_error_count() > 0)
+		goto out;
+	if (strcmp(o->command, "gen") == 0)
+		status = generate(o->output, o->board_dtb, &layout, &board);
+	else if (strcmp(o->command, "layout") == 0)
+		status = report_layout(stdout, o->svg, &layout, &board);
+	else
+		status = 0;
+out:
+	if (diag_error_count() > 0)
+		fprintf(stderr, "bulkhead: %u error%s, %u warning%s in %s\n", diag_error_count(),
+			diag_error_count() == 1 ? "" : "s", diag_warning_count(),
+			diag_warning_count() == 1 ? "" : "s", o->layout);
+	layout_free(&layout);
+	board_free(&board);
+	ynode_free(layout_tree);
+	ynode_free(board_tree);
+	free(layout_text);
+	free(board_text);
+	diag_reset();
+	return status;
+}
+
+int main(int argc, char **argv)
+{
+	struct options o;
+	int status = parse_options(argc, argv, &o);
+
+	if (status != 0)
+		return status;
+	return run(&o);
+}

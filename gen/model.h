@@ -1,0 +1,154 @@
+/*
+ * The layout compiler's model: the board it targets and the layout read
+ * from YAML, each value with the source position it came from, plus what
+ * validation and placement compute (ids, physical addresses).
+ */
+#ifndef GEN_MODEL_H
+#define GEN_MODEL_H
+
+#include "diag.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#define MAX_INTERRUPTS_PER_DEVICE 4
+
+struct board_device {
+	const char *name;
+	uint64_t base;
+	uint64_t size;
+	uint16_t interrupts[MAX_INTERRUPTS_PER_DEVICE];	/* GIC INTIDs */
+	unsigned int interrupt_count;
+	bool reserved;		/* the hypervisor's own (the GIC): never assigned */
+	bool console;		/* a UART a partition may use as its console */
+	int owner;		/* computed: partition index, or -1 */
+	struct source_position at;
+};
+
+struct board {
+	const char *name;
+	const char *file;
+	uint64_t ram_base;
+	uint64_t ram_size;	/* as configured for this build */
+	unsigned int cpu_count;
+	uint64_t gicd_base;
+	uint64_t gicr_base;
+	uint64_t console_base;	/* where an emulated console appears */
+	unsigned int spi_limit;	/* INTIDs below this exist */
+	struct board_device *devices;
+	unsigned int device_count;
+};
+
+enum access_bits { ACCESS_R = 1, ACCESS_W = 2, ACCESS_X = 4 };
+
+struct region_spec {
+	uint64_t size;
+	uint64_t pa;		/* given, or placed by the compiler */
+	uint64_t ipa;		/* given, or derived */
+	bool has_pa, has_ipa;
+	unsigned int access;
+	struct source_position at, size_at, pa_at, ipa_at;
+};
+
+struct vcpu_spec {
+	unsigned int cpu;
+	bool scheduled;		/* on cpu's schedule instead of pinned to it */
+	struct source_position at;
+};
+
+struct device_ref {
+	const char *name;
+	int board_index;	/* resolved, or -1 */
+	struct source_position at;
+};
+
+enum console_kind { CONSOLE_DEFAULT, CONSOLE_EMULATED, CONSOLE_DEVICE };
+enum image_kind { IMAGE_NONE, IMAGE_KERNEL, IMAGE_BAREMETAL };
+enum fault_policy_kind { POLICY_INJECT, POLICY_STOP, POLICY_RESTART };
+
+struct image_spec {
+	enum image_kind kind;
+	const char *file;	/* as written */
+	char *path;		/* resolved on disk, or NULL */
+	uint64_t file_size;
+	const char *initrd;
+	char *initrd_path;
+	uint64_t initrd_size;
+	const char *cmdline;
+	uint64_t entry;
+	bool has_entry;
+	struct source_position at, file_at, initrd_at, entry_at;
+};
+
+struct partition_spec {
+	const char *name;
+	unsigned int id;
+	bool root;
+	struct vcpu_spec *vcpus;
+	unsigned int vcpu_count;
+	struct region_spec *regions;
+	unsigned int region_count;
+	struct device_ref *devices;
+	unsigned int device_count;
+	enum console_kind console;
+	const char *console_device;
+	struct image_spec image;
+	uint64_t hidden_features;
+	enum fault_policy_kind on_fault;
+	struct source_position at, name_at, root_at, console_at, features_at;
+};
+
+struct window_spec {
+	const char *partition;
+	unsigned int vcpu;
+	uint64_t start, duration;
+	int partition_index;
+	struct source_position at;
+};
+
+struct schedule_spec {
+	unsigned int cpu;
+	uint64_t major_frame;
+	struct window_spec *windows;
+	unsigned int window_count;
+	struct source_position at, cpu_at, frame_at;
+};
+
+struct endpoint_spec {
+	const char *partition;
+	int partition_index;
+	bool writable;
+	uint64_t ipa;
+	bool has_ipa;
+	unsigned int doorbell;	/* INTID raised in this end's partition, 0 if none */
+	struct source_position at;
+};
+
+struct channel_spec {
+	const char *name;
+	uint64_t size;
+	uint64_t pa;		/* placed */
+	struct endpoint_spec endpoints[2];
+	unsigned int endpoint_count;
+	struct source_position at, size_at;
+};
+
+struct layout_spec {
+	const char *file;
+	const char *platform;
+	uint64_t hv_base, hv_size;
+	struct source_position hv_at;
+	struct partition_spec *partitions;
+	unsigned int partition_count;
+	struct schedule_spec *schedules;
+	unsigned int schedule_count;
+	struct channel_spec *channels;
+	unsigned int channel_count;
+};
+
+struct limits {
+	unsigned int max_partitions;
+	unsigned int max_vcpus;
+};
+
+#endif

@@ -1,0 +1,265 @@
+/*
+ * Layout rules about partitions as a whole: names, the root, limits,
+ * vCPU placement, devices and their interrupts, consoles and images.
+ * Memory (validate_memory.c) and time and channels (validate_schedule.c)
+ * have files of their own.
+ */
+#include "validate.h"
+#include "validate_internal.h"
+#include "ywalk.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static void check_names_and_root(struct layout_spec *l, const struct limits *limits)
+{
+	int root = -1;
+	unsigned int total_vcpus = 0;
+
+	if (l->partition_count == 0) {
+		diag_error((struct source_position){ l->file, 1, 1 }, NULL, "a layout needs at least one partition");
+		return;
+	}
+	for (unsigned int i = 0; i < l->partition_count; i++) {
+		struct partition_spec *p = &l->partitions[i];
+		total_vcpus += p->vcpu_count;
+		for (unsigned int j = 0; j < i && p->name != NULL; j++) {
+			if (l->partitions[j].name != NULL && strcmp(l->partitions[j].name, p->name) == 0)
+				diag_error(p->name_at, NULL, "duplicate partition name '%s' (first at line %u)",
+					   p->name, l->partitions[j].name_at.line);
+		}
+		if (!p->root)
+			continue;
+		if (root >= 0)
+			diag_error(p->root_at, "only the first partition to boot owns the hardware",
+				   "two root partitions: '%s' and '%s' (line %u)",
+				   l->partitions[root].name ? l->partitions[root].name : "?",
+				   p->name ? p->name : "?", l->partitions[root].root_at.line);
+		else
+			root = (int)i;
+	}
+	if (root < 0)
+		diag_error(l->partitions[0].at, "mark the partition that owns the hardware with 'root: true'",
+			   "no root partition");
+	if (l->partition_count > limits->max_partitions)
+		diag_error(l->partitions[limits->max_partitions].at, "raise CONFIG_MAX_PARTITIONS (make menuconfig)",
+			   "%u partitions exceed the configured maximum of %u", l->partition_count,
+			   limits->max_partitions);
+	if (total_vcpus > limits->max_vcpus)
+		diag_error((struct source_position){ l->file, 1, 1 }, "raise CONFIG_MAX_VCPUS (make menuconfig)",
+			   "%u vCPUs in all exceed the configured maximum of %u", total_vcpus, limits->max_vcpus);
+}
+
+static void check_vcpus(struct layout_spec *l, const struct board *b)
+{
+	/* Which partition pins a vCPU to each CPU (-1: none). */
+	int *pinned_by = malloc(b->cpu_count * sizeof(int));
+	struct source_position *pinned_at = malloc(b->cpu_count * sizeof(*pinned_at));
+
+	if (pinned_by == NULL || pinned_at == NULL)
+		goto out;
+	for (unsigned int c = 0; c < b->cpu_count; c++)
+		pinned_by[c] = -1;
+	for (unsigned int i = 0; i < l->partition_count; i++) {
+		struct partition_spec *p = &l->partitions[i];
+		for (unsigned int v = 0; v < p->vcpu_count; v++) {
+			struct vcpu_spec *vs = &p->vcpus[v];
+			if (vs->cpu >= b->cpu_count) {
+				diag_error(vs->at, NULL, "CPU %u does not exist: this build has CPUs 0 to %u",
+					   vs->cpu, b->cpu_count - 1);
+				continue;
+			}
+			if (p->root && vs->scheduled)
+				diag_error(vs->at, "give the root its own CPUs with cpus: [..]",
+					   "the root partition's vCPUs must be pinned, not scheduled");
+			if (vs->scheduled)
+				continue;
+			if (pinned_by[vs->cpu] >= 0)
+				diag_error(vs->at, "a pinned vCPU owns its CPU; share a CPU with a schedule",
+					   "CPU %u is pinned twice (also by '%s' at line %u)", vs->cpu,
+					   l->partitions[pinned_by[vs->cpu]].name ? l->partitions[pinned_by[vs->cpu]].name : "?",
+					   pinned_at[vs->cpu].line);
+			else {
+				pinned_by[vs->cpu] = (int)i;
+				pinned_at[vs->cpu] = vs->at;
+			}
+		}
+	}
+	for (unsigned int s = 0; s < l->schedule_count; s++) {
+		const struct schedule_spec *sc = &l->schedules[s];
+		if (sc->cpu < b->cpu_count && pinned_by[sc->cpu] >= 0)
+			diag_error(sc->cpu_at, NULL, "CPU %u has a schedule but is also pinned (by '%s' at line %u)",
+				   sc->cpu, l->partitions[pinned_by[sc->cpu]].name ? l->partitions[pinned_by[sc->cpu]].name : "?",
+				   pinned_at[sc->cpu].line);
+	}
+out:
+	free(pinned_by);
+	free(pinned_at);
+}
+
+/* Whether two devices touch a common 4 KiB page (stage 2 cannot split one). */
+static bool same_page(const struct board_device *a, const struct board_device *b)
+{
+	uint64_t a_first = align_down(a->base, PAGE_SIZE_4K), a_last = align_down(a->base + a->size - 1, PAGE_SIZE_4K);
+	uint64_t b_first = align_down(b->base, PAGE_SIZE_4K), b_last = align_down(b->base + b->size - 1, PAGE_SIZE_4K);
+
+	return a_first <= b_last && b_first <= a_last;
+}
+
+static void check_devices(struct layout_spec *l, struct board *b)
+{
+	const char **names = calloc(b->device_count + 1, sizeof(*names));
+
+	for (unsigned int d = 0; names != NULL && d < b->device_count; d++)
+		names[d] = b->devices[d].name;
+	for (unsigned int i = 0; i < l->partition_count; i++) {
+		struct partition_spec *p = &l->partitions[i];
+		for (unsigned int k = 0; k < p->device_count; k++) {
+			struct device_ref *ref = &p->devices[k];
+			int index = board_find_device(b, ref->name);
+			struct board_device *dev;
+			const char *suggestion;
+
+			if (index < 0) {
+				suggestion = names ? ywalk_suggest(ref->name, names) : NULL;
+				if (suggestion)
+					diag_error(ref->at, NULL, "unknown device '%s' on board %s; did you mean '%s'?",
+						   ref->name, b->name, suggestion);
+				else
+					diag_error(ref->at, "platform/<board>/board.yaml lists the devices",
+						   "unknown device '%s' on board %s", ref->name, b->name);
+				continue;
+			}
+			dev = &b->devices[index];
+			if (dev->reserved) {
+				diag_error(ref->at, "the hypervisor owns the interrupt controller and gives every "
+					   "partition a virtual one", "device '%s' belongs to the hypervisor", ref->name);
+				continue;
+			}
+			if (dev->owner >= 0) {
+				diag_error(ref->at, NULL, "device '%s' is assigned twice (also to '%s')", ref->name,
+					   l->partitions[dev->owner].name ? l->partitions[dev->owner].name : "?");
+				continue;
+			}
+			dev->owner = (int)i;
+			ref->board_index = index;
+		}
+	}
+	/* Stage 2 maps whole pages: devices sharing one must share an owner. */
+	for (unsigned int i = 0; i < b->device_count; i++) {
+		for (unsigned int j = i + 1; j < b->device_count; j++) {
+			struct board_device *x = &b->devices[i], *y = &b->devices[j];
+			if (x->owner == y->owner || !same_page(x, y) || (x->owner < 0 && y->owner < 0))
+				continue;
+			if (x->owner >= 0 && y->owner >= 0) {
+				const struct device_ref *at = NULL;
+				for (unsigned int k = 0; k < l->partitions[y->owner].device_count; k++)
+					if (l->partitions[y->owner].devices[k].board_index == (int)j)
+						at = &l->partitions[y->owner].devices[k];
+				diag_error(at ? at->at : l->partitions[y->owner].at,
+					   "assign devices that share a 4 KiB page to the same partition",
+					   "devices '%s' and '%s' share a 4 KiB page but go to '%s' and '%s'",
+					   x->name, y->name, l->partitions[x->owner].name, l->partitions[y->owner].name);
+			}
+		}
+	}
+	free(names);
+}
+
+static void check_console(struct layout_spec *l, struct board *b)
+{
+	for (unsigned int i = 0; i < l->partition_count; i++) {
+		struct partition_spec *p = &l->partitions[i];
+		int index;
+
+		if (p->console == CONSOLE_EMULATED) {
+			for (unsigned int k = 0; k < p->device_count; k++) {
+				int d = p->devices[k].board_index;
+				if (d >= 0 && b->devices[d].base == b->console_base)
+					diag_error(p->devices[k].at, "use 'console: %s' to give the partition the real UART",
+						   "device '%s' sits where the partition's emulated console is",
+						   b->devices[d].name);
+			}
+		}
+		if (p->console != CONSOLE_DEVICE)
+			continue;
+		index = board_find_device(b, p->console_device);
+		if (index < 0 || !b->devices[index].console) {
+			diag_error(p->console_at, "a console is 'emulated' or a UART of the board",
+				   "console '%s' is not a UART of board %s", p->console_device, b->name);
+			continue;
+		}
+		if (b->devices[index].owner >= 0 && b->devices[index].owner != (int)i)
+			diag_error(p->console_at, NULL, "console '%s' is assigned to partition '%s'",
+				   p->console_device, l->partitions[b->devices[index].owner].name);
+		else if (!p->root && b->devices[index].owner != (int)i)
+			diag_error(p->console_at, "add it to the partition's devices too",
+				   "console '%s' is not among partition '%s' devices", p->console_device, p->name);
+	}
+}
+
+static char *find_file(const char *name, const char *layout_file, const char *const *dirs, uint64_t *size)
+{
+	char path[4096];
+	const char *slash = strrchr(layout_file, '/');
+	struct stat st;
+
+	if (name[0] == '/') {
+		snprintf(path, sizeof(path), "%s", name);
+		if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
+			goto found;
+		return NULL;
+	}
+	snprintf(path, sizeof(path), "%.*s%s", slash ? (int)(slash - layout_file + 1) : 0, layout_file, name);
+	if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
+		goto found;
+	for (const char *const *d = dirs; d != NULL && *d != NULL; d++) {
+		snprintf(path, sizeof(path), "%s/%s", *d, name);
+		if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
+			goto found;
+	}
+	return NULL;
+found:
+	*size = (uint64_t)st.st_size;
+	return strdup(path);
+}
+
+static void resolve_images(struct layout_spec *l, const char *const *dirs, bool require)
+{
+	for (unsigned int i = 0; i < l->partition_count; i++) {
+		struct image_spec *img = &l->partitions[i].image;
+		if (img->kind == IMAGE_NONE) {
+			diag_warning(l->partitions[i].at, "give it an image: { baremetal: app.bin }",
+				     "partition '%s' has no image and will not start",
+				     l->partitions[i].name ? l->partitions[i].name : "?");
+			continue;
+		}
+		img->path = find_file(img->file, l->file, dirs, &img->file_size);
+		if (img->path == NULL && require)
+			diag_error(img->file_at, "images are looked up next to the layout and in --images directories",
+				   "image file '%s' not found", img->file);
+		if (img->initrd != NULL) {
+			img->initrd_path = find_file(img->initrd, l->file, dirs, &img->initrd_size);
+			if (img->initrd_path == NULL && require)
+				diag_error(img->initrd_at, NULL, "initrd file '%s' not found", img->initrd);
+		}
+	}
+}
+
+void validate_layout(struct layout_spec *l, struct board *b, const struct limits *limits,
+		     const char *const *image_dirs)
+{
+	if (l->platform != NULL && strcmp(l->platform, b->name) != 0)
+		diag_error((struct source_position){ l->file, 1, 1 }, NULL,
+			   "layout is for platform '%s' but the board is '%s'", l->platform, b->name);
+	check_names_and_root(l, limits);
+	check_vcpus(l, b);
+	check_devices(l, b);
+	check_console(l, b);
+	resolve_images(l, image_dirs, image_dirs != NULL);
+	validate_schedules(l, b);
+	validate_channels(l, b);
+	validate_memory(l, b);
+}

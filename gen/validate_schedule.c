@@ -1,0 +1,165 @@
+/*
+ * Rules about time and sharing: schedules (windows inside the major frame,
+ * no overlap, every scheduled vCPU served) and channels (known, distinct
+ * partitions, doorbells that collide with nothing).
+ */
+#include "validate_internal.h"
+#include "ywalk.h"
+
+#include <string.h>
+
+int find_partition(const struct layout_spec *l, const char *name)
+{
+	for (unsigned int i = 0; i < l->partition_count; i++) {
+		if (l->partitions[i].name != NULL && strcmp(l->partitions[i].name, name) == 0)
+			return (int)i;
+	}
+	return -1;
+}
+
+static void unknown_partition(const struct layout_spec *l, struct source_position at, const char *name,
+			      const char *role)
+{
+	const char *names[65] = { 0 };
+	const char *suggestion;
+
+	for (unsigned int i = 0; i < l->partition_count && i < 64; i++)
+		names[i] = l->partitions[i].name ? l->partitions[i].name : "";
+	suggestion = ywalk_suggest(name, names);
+	if (suggestion != NULL)
+		diag_error(at, NULL, "%s names unknown partition '%s'; did you mean '%s'?", role, name, suggestion);
+	else
+		diag_error(at, NULL, "%s names unknown partition '%s'", role, name);
+}
+
+static void check_windows(const struct layout_spec *l, struct schedule_spec *s)
+{
+	for (unsigned int w = 0; w < s->window_count; w++) {
+		struct window_spec *ws = &s->windows[w];
+		const struct partition_spec *p;
+		uint64_t end;
+
+		ws->partition_index = find_partition(l, ws->partition);
+		if (ws->partition_index < 0) {
+			unknown_partition(l, ws->at, ws->partition, "a window");
+			continue;
+		}
+		p = &l->partitions[ws->partition_index];
+		if (ws->vcpu >= p->vcpu_count || !p->vcpus[ws->vcpu].scheduled || p->vcpus[ws->vcpu].cpu != s->cpu)
+			diag_error(ws->at, "place it with vcpus: [ { schedule: N } ]",
+				   "vCPU %u of '%s' is not on CPU %u's schedule", ws->vcpu, ws->partition, s->cpu);
+		if (ws->duration == 0) {
+			diag_error(ws->at, NULL, "a window needs a duration above zero");
+			continue;
+		}
+		if (ws->start > UINT64_MAX - ws->duration || (end = ws->start + ws->duration) > s->major_frame) {
+			diag_error(ws->at, NULL, "window of '%s' ends after the %llu ns major frame", ws->partition,
+				   (unsigned long long)s->major_frame);
+			continue;
+		}
+		for (unsigned int o = 0; o < w; o++) {
+			const struct window_spec *other = &s->windows[o];
+			if (other->duration != 0 && ranges_overlap(ws->start, ws->duration, other->start, other->duration))
+				diag_error(ws->at, NULL, "window of '%s' overlaps the window of '%s' at line %u",
+					   ws->partition, other->partition, other->at.line);
+		}
+	}
+}
+
+void validate_schedules(struct layout_spec *l, const struct board *b)
+{
+	for (unsigned int i = 0; i < l->schedule_count; i++) {
+		struct schedule_spec *s = &l->schedules[i];
+		if (s->cpu >= b->cpu_count) {
+			diag_error(s->cpu_at, NULL, "CPU %u does not exist: this build has CPUs 0 to %u", s->cpu,
+				   b->cpu_count - 1);
+			continue;
+		}
+		for (unsigned int j = 0; j < i; j++) {
+			if (l->schedules[j].cpu == s->cpu)
+				diag_error(s->cpu_at, NULL, "CPU %u has two schedules (the other at line %u)", s->cpu,
+					   l->schedules[j].at.line);
+		}
+		if (s->major_frame == 0)
+			diag_error(s->frame_at.line ? s->frame_at : s->at, NULL, "the major frame must be longer than zero");
+		check_windows(l, s);
+	}
+	/* Every scheduled vCPU needs a schedule on its CPU and time in it. */
+	for (unsigned int i = 0; i < l->partition_count; i++) {
+		const struct partition_spec *p = &l->partitions[i];
+		for (unsigned int v = 0; v < p->vcpu_count; v++) {
+			const struct vcpu_spec *vs = &p->vcpus[v];
+			bool has_schedule = false, has_window = false;
+			if (!vs->scheduled)
+				continue;
+			for (unsigned int s = 0; s < l->schedule_count; s++) {
+				if (l->schedules[s].cpu != vs->cpu)
+					continue;
+				has_schedule = true;
+				for (unsigned int w = 0; w < l->schedules[s].window_count; w++) {
+					const struct window_spec *ws = &l->schedules[s].windows[w];
+					if (ws->partition_index == (int)i && ws->vcpu == v && ws->duration > 0)
+						has_window = true;
+				}
+			}
+			if (!has_schedule)
+				diag_error(vs->at, "add a schedule for that CPU under 'schedules'",
+					   "vCPU %u of '%s' is scheduled on CPU %u, which has no schedule", v,
+					   p->name ? p->name : "?", vs->cpu);
+			else if (!has_window)
+				diag_error(vs->at, NULL, "vCPU %u of '%s' has no window in CPU %u's schedule", v,
+					   p->name ? p->name : "?", vs->cpu);
+		}
+	}
+}
+
+/* An interrupt id already given to partition p (by a device or a doorbell). */
+static bool interrupt_taken(const struct layout_spec *l, const struct board *b, unsigned int id,
+			    const struct endpoint_spec *self)
+{
+	for (unsigned int d = 0; d < b->device_count; d++) {
+		for (unsigned int k = 0; k < b->devices[d].interrupt_count; k++)
+			if (b->devices[d].interrupts[k] == id)
+				return true;
+	}
+	for (unsigned int c = 0; c < l->channel_count; c++) {
+		for (unsigned int e = 0; e < l->channels[c].endpoint_count; e++) {
+			const struct endpoint_spec *other = &l->channels[c].endpoints[e];
+			if (other == self)
+				return false;
+			if (other->doorbell == id)
+				return true;
+		}
+	}
+	return false;
+}
+
+void validate_channels(struct layout_spec *l, const struct board *b)
+{
+	for (unsigned int i = 0; i < l->channel_count; i++) {
+		struct channel_spec *c = &l->channels[i];
+		for (unsigned int j = 0; j < i && c->name; j++) {
+			if (l->channels[j].name && strcmp(l->channels[j].name, c->name) == 0)
+				diag_error(c->at, NULL, "duplicate channel name '%s' (first at line %u)", c->name,
+					   l->channels[j].at.line);
+		}
+		if (c->size == 0 || c->size % PAGE_SIZE_4K != 0)
+			diag_error(c->size_at.line ? c->size_at : c->at, "channels are mapped in 4 KiB pages",
+				   "channel size must be a non-zero multiple of 4K");
+		for (unsigned int e = 0; e < c->endpoint_count; e++) {
+			struct endpoint_spec *ep = &c->endpoints[e];
+			ep->partition_index = find_partition(l, ep->partition);
+			if (ep->partition_index < 0)
+				unknown_partition(l, ep->at, ep->partition, "a channel endpoint");
+			if (ep->doorbell != 0 && ep->doorbell >= b->spi_limit)
+				diag_error(ep->at, NULL, "doorbell %u is beyond the interrupt controller's %u ids",
+					   ep->doorbell, b->spi_limit);
+			else if (ep->doorbell != 0 && interrupt_taken(l, b, ep->doorbell, ep))
+				diag_error(ep->at, "pick an interrupt id no device or other doorbell uses",
+					   "doorbell interrupt %u is assigned twice", ep->doorbell);
+		}
+		if (c->endpoint_count == 2 && c->endpoints[0].partition_index >= 0 &&
+		    c->endpoints[0].partition_index == c->endpoints[1].partition_index)
+			diag_error(c->endpoints[1].at, NULL, "a channel connects two different partitions");
+	}
+}

@@ -1,0 +1,52 @@
+#!/bin/bash
+# bulkhead-image pack writes the boot artifact as docs/image-format.md
+# describes it, and refuses bad input with a clear error.
+. "$SRCTREE/tests/lib/common.sh"
+
+tool=$BUILD/host-san/bulkhead-image
+dir=$(scratch_dir image-pack)
+head -c 5000 /dev/urandom >"$dir/kernel.bin"
+printf 'dtb' >"$dir/small.dtb"
+"$tool" pack --base 0x40080000 --hypervisor "$BUILD/bulkhead.elf" -o "$dir/a.img" \
+	--component kernel,1,0x40000000,"$dir/kernel.bin" \
+	--component dtb,1,0x40f00000,"$dir/small.dtb" || fail "pack failed"
+
+/usr/bin/python3 - "$dir/a.img" "$dir/kernel.bin" "$dir/small.dtb" "$BUILD/bulkhead.elf" <<'PY' || fail "artifact layout is wrong"
+import hashlib, struct, sys
+img = open(sys.argv[1], "rb").read()
+code0, code1, text_offset, image_size, flags = struct.unpack_from("<IIQQQ", img, 0)
+assert code0 == 0x14000400, "first word must branch to 0x1000: %#x" % code0
+assert text_offset == 0x80000 and image_size == len(img) and flags == 2
+assert img[0x38:0x3c] == b"ARM\x64", "arm64 Image magic"
+assert img[0x40:0x48] == b"BULKHEAD"
+version, count, size, sig_off, sig_size = struct.unpack_from("<IIQQQ", img, 0x48)
+assert version == 1 and count == 3 and size == len(img) and sig_off == 0 and sig_size == 0
+expect = [(1, 0, None), (2, 1, open(sys.argv[2], "rb").read()), (3, 1, open(sys.argv[3], "rb").read())]
+for i, (kind, part, data) in enumerate(expect):
+    k, p, _, off, sz, load = struct.unpack_from("<IHHQQQ", img, 0x80 + 64 * i)
+    digest = img[0x80 + 64 * i + 32: 0x80 + 64 * i + 64]
+    assert (k, p) == (kind, part), (i, k, p)
+    assert off % 4096 == 0 and off + sz <= len(img)
+    assert hashlib.sha256(img[off:off + sz]).digest() == digest, "digest of component %d" % i
+    if data is not None:
+        assert img[off:off + sz] == data, "content of component %d" % i
+    else:
+        assert off == 0x1000 and load == 0x40081000
+print("artifact ok")
+PY
+
+expect_error() {
+	local what=$1 pattern=$2
+	shift 2
+	if "$tool" "$@" >"$dir/err.log" 2>&1; then fail "$what was accepted"; fi
+	expect_line "$dir/err.log" "$pattern" "$what: a clear error"
+}
+expect_error "a wrong base" "not linked at the artifact base" \
+	pack --base 0x40000000 --hypervisor "$BUILD/bulkhead.elf" -o "$dir/b.img"
+expect_error "a missing component" "cannot read component .*/nope.bin" \
+	pack --base 0x40080000 --hypervisor "$BUILD/bulkhead.elf" -o "$dir/b.img" --component kernel,1,0,"$dir/nope.bin"
+expect_error "an unknown kind" "expected KIND,PARTITION,LOAD_IPA,FILE" \
+	pack --base 0x40080000 --hypervisor "$BUILD/bulkhead.elf" -o "$dir/b.img" --component rootfs,1,0,"$dir/small.dtb"
+expect_error "a text file as hypervisor" "not an AArch64 ELF64 file" \
+	pack --base 0x40080000 --hypervisor "$dir/small.dtb" -o "$dir/b.img"
+expect_error "no arguments" "needs --hypervisor and -o" pack

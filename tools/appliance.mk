@@ -1,0 +1,59 @@
+# From the layout to the bootable appliance: the board's device tree as
+# QEMU builds it for this configuration, the layout compiled into tables
+# and partition device trees, the test guests the layouts boot, and the
+# boot artifact that packs them all.
+
+LAYOUT_FILE := $(abspath $(srctree)/$(patsubst "%",%,$(CONFIG_LAYOUT)))
+ifneq ($(filter /%,$(patsubst "%",%,$(CONFIG_LAYOUT))),)
+  LAYOUT_FILE := $(patsubst "%",%,$(CONFIG_LAYOUT))
+endif
+# A layout that does not exist is a configuration error, said plainly.
+ifeq ($(wildcard $(LAYOUT_FILE)),)
+$(LAYOUT_FILE):
+	@echo "*** CONFIG_LAYOUT names $(LAYOUT_FILE), which does not exist (make menuconfig: Partitions)" >&2
+	@exit 1
+endif
+BOARD_FILE := $(srctree)/platform/$(PLATFORM)/board.yaml
+GEN_DIR := $(objtree)/gen
+BULKHEAD := $(objtree)/host/bulkhead
+BULKHEAD_IMAGE := $(objtree)/host/bulkhead-image
+
+GEN_FLAGS = --board $(BOARD_FILE) --board-dtb $(GEN_DIR)/board.dtb --images $(objtree)/guests \
+	--ram-size $(CONFIG_QEMU_RAM_MB)M --cpus $(CONFIG_NR_CPUS) \
+	--max-partitions $(CONFIG_MAX_PARTITIONS) --max-vcpus $(CONFIG_MAX_VCPUS)
+
+QEMU_MACHINE := virt,virtualization=on,gic-version=3
+QEMU_MACHINE_ARGS := -cpu $(patsubst "%",%,$(CONFIG_QEMU_CPU)) -smp $(CONFIG_NR_CPUS) -m $(CONFIG_QEMU_RAM_MB)
+
+# Stamps that change only when what they record does, so that editing an
+# unrelated option regenerates nothing.
+define stamp
+	@mkdir -p $(dir $@)
+	@echo '$(1)' > $@.tmp
+	@if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
+endef
+$(GEN_DIR)/machine.stamp: FORCE
+	$(call stamp,$(QEMU_MACHINE_ARGS))
+$(GEN_DIR)/gen.stamp: FORCE
+	$(call stamp,$(GEN_FLAGS))
+
+# QEMU's own description of the machine this configuration runs on.
+$(GEN_DIR)/board.dtb: $(GEN_DIR)/machine.stamp
+	$(quiet) DUMPDTB $(patsubst $(objtree)/%,%,$@)
+	$(Q)qemu-system-aarch64 -M $(QEMU_MACHINE),dumpdtb=$@ $(QEMU_MACHINE_ARGS) -nographic >/dev/null 2>&1 </dev/null || \
+	  { echo "*** qemu-system-aarch64 could not describe the machine" >&2; exit 1; }
+
+$(GEN_DIR)/tables.c: $(LAYOUT_FILE) $(BOARD_FILE) $(GEN_DIR)/board.dtb $(BULKHEAD) \
+		$(GEN_DIR)/gen.stamp | guests
+	$(quiet) GEN $(patsubst $(srctree)/%,%,$(LAYOUT_FILE))
+	$(Q)$(BULKHEAD) gen $(LAYOUT_FILE) $(GEN_FLAGS) -o $(GEN_DIR)
+
+$(GEN_DIR)/components.txt: $(GEN_DIR)/tables.c
+
+-include $(GEN_DIR)/tables.d
+
+$(objtree)/appliance.img: $(objtree)/bulkhead.elf $(GEN_DIR)/components.txt $(BULKHEAD_IMAGE)
+	$(quiet) PACK $(patsubst $(objtree)/%,%,$@)
+	$(Q)$(BULKHEAD_IMAGE) pack --hypervisor $(objtree)/bulkhead.elf -o $@ \
+		$$(sed 's/^/--component /' $(GEN_DIR)/components.txt)
+	@ls -l $@ | awk '{ printf "  %-8s %s bytes\n", "IMAGE", $$5 }'

@@ -1,0 +1,104 @@
+/*
+ * Reading the hypervisor ELF on the host: program headers only, every
+ * offset and size checked against the file before use.
+ */
+#include "elf_image.h"
+
+#include <elf.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int fail(char *error, size_t size, const char *path, const char *what)
+{
+	snprintf(error, size, "%s: %s", path, what);
+	return -1;
+}
+
+static uint8_t *read_file(const char *path, size_t *size)
+{
+	FILE *f = fopen(path, "rb");
+	uint8_t *data = NULL;
+	long length;
+
+	if (f == NULL)
+		return NULL;
+	if (fseek(f, 0, SEEK_END) == 0 && (length = ftell(f)) >= 0 && fseek(f, 0, SEEK_SET) == 0) {
+		data = malloc((size_t)length + 1);
+		if (data != NULL && fread(data, 1, (size_t)length, f) != (size_t)length) {
+			free(data);
+			data = NULL;
+		}
+		*size = (size_t)length;
+	}
+	fclose(f);
+	return data;
+}
+
+int elf_image_load(const char *path, struct elf_image *image, char *error, size_t error_size)
+{
+	size_t size = 0;
+	uint8_t *file = read_file(path, &size);
+	const Elf64_Ehdr *eh = (const Elf64_Ehdr *)file;
+	uint64_t low = UINT64_MAX, high_file = 0, high_memory = 0;
+
+	memset(image, 0, sizeof(*image));
+	if (file == NULL)
+		return fail(error, error_size, path, "cannot read the file");
+	if (size < sizeof(*eh) || memcmp(eh->e_ident, ELFMAG, SELFMAG) != 0 ||
+	    eh->e_ident[EI_CLASS] != ELFCLASS64 || eh->e_machine != EM_AARCH64) {
+		free(file);
+		return fail(error, error_size, path, "not an AArch64 ELF64 file");
+	}
+	if (eh->e_phentsize != sizeof(Elf64_Phdr) || eh->e_phoff > size ||
+	    (uint64_t)eh->e_phnum * sizeof(Elf64_Phdr) > size - eh->e_phoff) {
+		free(file);
+		return fail(error, error_size, path, "program headers lie outside the file");
+	}
+	for (unsigned int pass = 0; pass < 2; pass++) {
+		for (unsigned int i = 0; i < eh->e_phnum; i++) {
+			const Elf64_Phdr *ph = (const Elf64_Phdr *)(file + eh->e_phoff) + i;
+			if (ph->p_type != PT_LOAD || ph->p_memsz == 0)
+				continue;
+			if (ph->p_offset > size || ph->p_filesz > size - ph->p_offset ||
+			    ph->p_filesz > ph->p_memsz || ph->p_vaddr > UINT64_MAX - ph->p_memsz) {
+				free(file);
+				free(image->bytes);
+				return fail(error, error_size, path, "a segment lies outside the file");
+			}
+			if (pass == 0) {
+				if (ph->p_vaddr < low)
+					low = ph->p_vaddr;
+				if (ph->p_vaddr + ph->p_filesz > high_file)
+					high_file = ph->p_vaddr + ph->p_filesz;
+				if (ph->p_vaddr + ph->p_memsz > high_memory)
+					high_memory = ph->p_vaddr + ph->p_memsz;
+			} else {
+				memcpy(image->bytes + (ph->p_vaddr - low), file + ph->p_offset, ph->p_filesz);
+			}
+		}
+		if (pass == 0) {
+			if (low == UINT64_MAX || high_memory - low > (256u << 20)) {
+				free(file);
+				return fail(error, error_size, path, "no loadable segments of a sane size");
+			}
+			image->bytes = calloc(1, high_memory - low);
+			if (image->bytes == NULL) {
+				free(file);
+				return fail(error, error_size, path, "out of memory");
+			}
+		}
+	}
+	image->base = low;
+	image->entry = eh->e_entry;
+	image->file_size = high_file - low;
+	image->memory_size = high_memory - low;
+	free(file);
+	return 0;
+}
+
+void elf_image_free(struct elf_image *image)
+{
+	free(image->bytes);
+	image->bytes = NULL;
+}
