@@ -2,6 +2,7 @@
 #include "diag.h"
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,12 @@ struct source {
 static struct source sources[MAX_SOURCES];
 static unsigned int source_count;
 static unsigned int errors, warnings;
+static bool quiet;
+
+void diag_set_quiet(bool on)
+{
+	quiet = on;
+}
 
 void diag_add_source(const char *file, const char *text, size_t length)
 {
@@ -72,6 +79,8 @@ static void quote_line(struct source_position at)
 static void report(const char *severity, struct source_position at, const char *hint,
 		   const char *fmt, va_list args)
 {
+	if (quiet)
+		return;
 	if (at.file != NULL && at.line > 0)
 		fprintf(stderr, "%s:%u:%u: %s: ", at.file, at.line, at.column, severity);
 	else if (at.file != NULL)
@@ -122,5 +131,10 @@ void diag_reset(void)
 		free(sources[i].text);
 	}
 	source_count = 0;
+	errors = warnings = 0;
+}
+
+void diag_reset_counts(void)
+{
 	errors = warnings = 0;
 }

@@ -6,6 +6,7 @@
 #ifndef GEN_DIAG_H
 #define GEN_DIAG_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct source_position {
@@ -24,6 +25,12 @@ void diag_warning(struct source_position at, const char *hint, const char *fmt, 
 
 unsigned int diag_error_count(void);
 unsigned int diag_warning_count(void);
+
+/* Counts diagnostics without printing them (the fuzzer). */
+void diag_set_quiet(bool quiet);
+
+/* Forgets the counts but keeps the registered sources. */
+void diag_reset_counts(void);
 
 /* Frees the registered sources. */
 void diag_reset(void);

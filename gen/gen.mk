@@ -26,3 +26,13 @@ $(eval $(call gen_build,host-san,$(HOST_SANFLAGS)))
 
 .PHONY: host-tools
 host-tools: $(objtree)/host/bulkhead $(objtree)/host-san/bulkhead
+
+# The fuzz target: every gen source but the command line, with libFuzzer.
+FUZZ_CC := clang
+$(objtree)/host-fuzz/fuzz-layout: $(filter-out %/main.c,$(gen_srcs)) $(srctree)/tests/fuzz/fuzz_layout.c \
+		$(wildcard $(srctree)/gen/*.h)
+	$(quiet) CLANG $(patsubst $(objtree)/%,%,$@)
+	@mkdir -p $(dir $@)
+	$(Q)$(FUZZ_CC) -std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 -fsanitize=fuzzer,address,undefined \
+		-I$(srctree)/gen -idirafter $(srctree)/core/include \
+		-DBOARD_YAML='"$(srctree)/platform/qemu-virt/board.yaml"' -o $@ $(filter %.c,$^) $(GEN_LIBS)

@@ -249,8 +249,10 @@ static void parse_partition(const struct ynode *n, struct partition_spec *p)
 	else
 		diag_error(n->at, "for example: cpus: [2]", "partition '%s' needs cpus or vcpus",
 			   p->name ? p->name : "?");
-	if ((v = ywalk_get(n, "memory")) != NULL)
+	if ((v = ywalk_get(n, "memory")) != NULL) {
+		p->memory_given = true;
 		parse_regions(v, p);
+	}
 	if ((v = ywalk_get(n, "devices")) != NULL && ywalk_is(v, YNODE_SEQ, "devices")) {
 		p->devices = calloc(v->count, sizeof(*p->devices));
 		for (size_t i = 0; p->devices != NULL && i < v->count; i++) {
@@ -405,8 +407,8 @@ void layout_parse(const struct ynode *root, const char *file, struct layout_spec
 	ywalk_check_keys(root, top_keys, "a layout");
 	if ((v = ywalk_get(root, "platform")) == NULL)
 		diag_error(root->at, "for example: platform: qemu-virt", "a layout needs a platform");
-	else
-		ywalk_name(v, "platform", &l->platform);
+	else if (ywalk_name(v, "platform", &l->platform))
+		l->platform_at = v->at;
 	hv = ywalk_get(root, "hypervisor");
 	if (hv == NULL)
 		diag_error(root->at, "for example: hypervisor: { memory: { base: 0x40000000, size: 64M } }",
@@ -428,6 +430,8 @@ void layout_parse(const struct ynode *root, const char *file, struct layout_spec
 		}
 	}
 	v = ywalk_get(root, "partitions");
+	l->partitions_at = v != NULL ? v->at : root->at;
+	l->partitions_given = v != NULL;
 	if (v == NULL)
 		diag_error(root->at, NULL, "a layout needs partitions");
 	else if (ywalk_is(v, YNODE_SEQ, "partitions")) {

@@ -88,6 +88,7 @@ struct partition_spec {
 	unsigned int vcpu_count;
 	struct region_spec *regions;
 	unsigned int region_count;
+	bool memory_given;	/* the layout has a memory key, even if it had errors */
 	struct device_ref *devices;
 	unsigned int device_count;
 	enum console_kind console;
@@ -137,9 +138,10 @@ struct layout_spec {
 	const char *file;
 	const char *platform;
 	uint64_t hv_base, hv_size;
-	struct source_position hv_at;
+	struct source_position hv_at, platform_at, partitions_at;
 	struct partition_spec *partitions;
 	unsigned int partition_count;
+	bool partitions_given;
 	struct schedule_spec *schedules;
 	unsigned int schedule_count;
 	struct channel_spec *channels;

@@ -119,3 +119,18 @@ void units_format_size(uint64_t size, char *text, unsigned int length)
 	}
 	snprintf(text, length, "%#llx", (unsigned long long)size);
 }
+
+void units_format_time(uint64_t ns, char *text, unsigned int length)
+{
+	static const struct { const char *unit; uint64_t factor; } units[] = {
+		{ "s", 1000000000 }, { "ms", 1000000 }, { "us", 1000 },
+	};
+
+	for (size_t i = 0; i < sizeof(units) / sizeof(units[0]); i++) {
+		if (ns != 0 && ns % units[i].factor == 0) {
+			snprintf(text, length, "%llu%s", (unsigned long long)(ns / units[i].factor), units[i].unit);
+			return;
+		}
+	}
+	snprintf(text, length, "%lluns", (unsigned long long)ns);
+}

@@ -17,13 +17,17 @@ static void check_names_and_root(struct layout_spec *l, const struct limits *lim
 {
 	int root = -1;
 	unsigned int total_vcpus = 0;
+	const struct vcpu_spec *first_too_many = NULL;
 
 	if (l->partition_count == 0) {
-		diag_error((struct source_position){ l->file, 1, 1 }, NULL, "a layout needs at least one partition");
+		if (l->partitions_given)
+			diag_error(l->partitions_at, NULL, "a layout needs at least one partition");
 		return;
 	}
 	for (unsigned int i = 0; i < l->partition_count; i++) {
 		struct partition_spec *p = &l->partitions[i];
+		if (first_too_many == NULL && total_vcpus + p->vcpu_count > limits->max_vcpus)
+			first_too_many = &p->vcpus[limits->max_vcpus - total_vcpus];
 		total_vcpus += p->vcpu_count;
 		for (unsigned int j = 0; j < i && p->name != NULL; j++) {
 			if (l->partitions[j].name != NULL && strcmp(l->partitions[j].name, p->name) == 0)
@@ -47,8 +51,8 @@ static void check_names_and_root(struct layout_spec *l, const struct limits *lim
 		diag_error(l->partitions[limits->max_partitions].at, "raise CONFIG_MAX_PARTITIONS (make menuconfig)",
 			   "%u partitions exceed the configured maximum of %u", l->partition_count,
 			   limits->max_partitions);
-	if (total_vcpus > limits->max_vcpus)
-		diag_error((struct source_position){ l->file, 1, 1 }, "raise CONFIG_MAX_VCPUS (make menuconfig)",
+	if (first_too_many != NULL)
+		diag_error(first_too_many->at, "raise CONFIG_MAX_VCPUS (make menuconfig)",
 			   "%u vCPUs in all exceed the configured maximum of %u", total_vcpus, limits->max_vcpus);
 }
 
@@ -231,9 +235,10 @@ static void resolve_images(struct layout_spec *l, const char *const *dirs, bool 
 	for (unsigned int i = 0; i < l->partition_count; i++) {
 		struct image_spec *img = &l->partitions[i].image;
 		if (img->kind == IMAGE_NONE) {
-			diag_warning(l->partitions[i].at, "give it an image: { baremetal: app.bin }",
-				     "partition '%s' has no image and will not start",
-				     l->partitions[i].name ? l->partitions[i].name : "?");
+			if (require)
+				diag_warning(l->partitions[i].at, "give it an image: { baremetal: app.bin }",
+					     "partition '%s' has no image and will not start",
+					     l->partitions[i].name ? l->partitions[i].name : "?");
 			continue;
 		}
 		img->path = find_file(img->file, l->file, dirs, &img->file_size);
@@ -252,8 +257,8 @@ void validate_layout(struct layout_spec *l, struct board *b, const struct limits
 		     const char *const *image_dirs)
 {
 	if (l->platform != NULL && strcmp(l->platform, b->name) != 0)
-		diag_error((struct source_position){ l->file, 1, 1 }, NULL,
-			   "layout is for platform '%s' but the board is '%s'", l->platform, b->name);
+		diag_error(l->platform_at, "the build's board is chosen in make menuconfig (Platform)",
+			   "layout is for platform '%s' but this build's board is '%s'", l->platform, b->name);
 	check_names_and_root(l, limits);
 	check_vcpus(l, b);
 	check_devices(l, b);

@@ -268,9 +268,8 @@ static void fit_image(struct partition_spec *p)
 		units_format_size(first->size, have, sizeof(have));
 		units_format_size(needed, need, sizeof(need));
 		diag_error(img->file_at, "enlarge the partition's first memory region",
-			   "image '%s' needs %llu bytes (with its initrd and device tree) but the region holds %s",
-			   img->file, (unsigned long long)needed, have);
-		(void)need;
+			   "image '%s' needs %s (with its initrd and device tree) but the region holds %s",
+			   img->file, need, have);
 	}
 }
 
@@ -322,7 +321,7 @@ void validate_memory(struct layout_spec *l, const struct board *b)
 		check_sizes(p);
 		if (p->root && root == NULL)
 			root = p;
-		if (!p->root && p->region_count == 0)
+		if (!p->root && p->region_count == 0 && !p->memory_given)
 			diag_error(p->at, "for example: memory: [ { size: 16M } ]", "partition '%s' has no memory",
 				   p->name ? p->name : "?");
 		for (unsigned int k = 0; k < p->region_count; k++)

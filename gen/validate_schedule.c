@@ -4,6 +4,7 @@
  * partitions, doorbells that collide with nothing).
  */
 #include "validate_internal.h"
+#include "units.h"
 #include "ywalk.h"
 
 #include <string.h>
@@ -53,8 +54,9 @@ static void check_windows(const struct layout_spec *l, struct schedule_spec *s)
 			continue;
 		}
 		if (ws->start > UINT64_MAX - ws->duration || (end = ws->start + ws->duration) > s->major_frame) {
-			diag_error(ws->at, NULL, "window of '%s' ends after the %llu ns major frame", ws->partition,
-				   (unsigned long long)s->major_frame);
+			char frame[32];
+			units_format_time(s->major_frame, frame, sizeof(frame));
+			diag_error(ws->at, NULL, "window of '%s' ends after the %s major frame", ws->partition, frame);
 			continue;
 		}
 		for (unsigned int o = 0; o < w; o++) {

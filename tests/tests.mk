@@ -12,11 +12,11 @@ $(objtree)/host-san/tests/unit/%: $(srctree)/tests/unit/%.c \
 		$$(call unit_sources,$(srctree)/tests/unit/%.c) $(srctree)/tests/unit/unit.h
 	$(quiet) HOSTCC $(patsubst $(objtree)/%,%,$@)
 	@mkdir -p $(dir $@)
-	$(Q)$(HOSTCC) $(HOSTCFLAGS) $(HOST_SANFLAGS) -idirafter $(srctree)/core/include \
+	$(Q)$(HOSTCC) $(HOSTCFLAGS) $(HOST_SANFLAGS) -D_POSIX_C_SOURCE=200809L -idirafter $(srctree)/core/include -I$(srctree)/gen \
 		-I$(srctree)/tests/unit -o $@ $(filter %.c,$^)
 
 .PHONY: test test-build
-test-build: all $(unit_tests) $(objtree)/host-san/bulkhead-image
+test-build: all $(unit_tests) $(objtree)/host-san/bulkhead-image $(objtree)/host-fuzz/fuzz-layout
 
 test: test-build
 	$(Q)$(srctree)/tests/run.sh $(srctree) $(objtree) '$(or $(TESTS),*)'

@@ -1,0 +1,29 @@
+#!/bin/bash
+# check-bad-layout.sh FILE: the layout compiler refuses FILE with exit
+# status 1 and prints, as its first diagnostic, exactly the line FILE's
+# "# expect:" comment gives. "# args:" adds options; "# image: NAME SIZE"
+# provides an image file of that size in a directory passed with --images.
+. "$SRCTREE/tests/lib/common.sh"
+
+layout=${1#"$SRCTREE"/}
+cd "$SRCTREE"
+expected=$(sed -n '1,5s/^# expect: //p' "$layout")
+args=$(sed -n '1,5s/^# args: //p' "$layout")
+[ -n "$expected" ] || fail "$layout has no '# expect:' line"
+dir=$(scratch_dir "gen-bad-$(basename "$layout" .yaml)")
+image=$(sed -n '1,5s/^# image: //p' "$layout")
+if [ -n "$image" ]; then
+	truncate -s "${image#* }" "$dir/${image%% *}"
+	args="$args --images $dir"
+fi
+status=0
+# shellcheck disable=SC2086
+"$BUILD/host-san/bulkhead" check "$layout" --board platform/qemu-virt/board.yaml --cpus 4 \
+	--max-partitions 8 --max-vcpus 16 $args >"$dir/out" 2>&1 || status=$?
+cat "$dir/out"
+[ $status -eq 1 ] || fail "expected exit status 1, got $status"
+first=$(grep -m1 -E '^[^ ]+:[0-9]+:[0-9]+: error: ' "$dir/out")
+[ "$first" = "$expected" ] || fail "first error is
+  $first
+expected
+  $expected"

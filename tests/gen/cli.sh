@@ -1,0 +1,26 @@
+#!/bin/bash
+# The command line: --help and --version work on their own, usage mistakes
+# exit 2 with a message, a valid layout checks with exit 0, and `layout`
+# prints the report and draws the SVG.
+. "$SRCTREE/tests/gen/lib.sh"
+
+dir=$(scratch_dir gen-cli)
+"$BULKHEAD_SAN" --help | grep -q '^usage: bulkhead COMMAND' || fail "--help"
+"$BULKHEAD_SAN" --version | grep -Eq '^bulkhead [0-9]+\.[0-9]+' || fail "--version"
+for bad in "" "frobnicate x.yaml" "gen $SRCTREE/configs/qemu-virt-appliance.yaml" "check" "check a.yaml --cpus 0"; do
+	status=0
+	# shellcheck disable=SC2086
+	"$BULKHEAD_SAN" $bad >"$dir/usage" 2>&1 || status=$?
+	[ $status -eq 2 ] || fail "'bulkhead $bad' exited $status, expected 2"
+	grep -q 'see bulkhead --help' "$dir/usage" || fail "'bulkhead $bad' gave no usage hint"
+done
+"$BULKHEAD_SAN" check "$SRCTREE/configs/qemu-virt-appliance.yaml" --board "$BOARD_YAML" || fail "check of a valid layout"
+"$BULKHEAD_SAN" check "$dir/none.yaml" --board "$BOARD_YAML" 2>"$dir/missing" && fail "a missing layout passed"
+grep -q "none.yaml: error: cannot read" "$dir/missing" || fail "a missing layout is not named"
+"$BULKHEAD_SAN" layout "$SRCTREE/configs/qemu-virt-shared-cpu.yaml" --board "$BOARD_YAML" --svg "$dir/l.svg" >"$dir/l.txt" ||
+	fail "layout report failed"
+for want in "Memory (physical)" "hypervisor" "Schedule of CPU 3, major frame 10000 us" "fast vCPU 0" "slow vCPU 0"; do
+	grep -qF "$want" "$dir/l.txt" || fail "the report lacks '$want'"
+done
+grep -q '<svg' "$dir/l.svg" && grep -q '<title>fast vCPU 0</title>' "$dir/l.svg" || fail "the SVG lacks the schedule"
+/usr/bin/python3 -c "import xml.dom.minidom,sys; xml.dom.minidom.parse(sys.argv[1])" "$dir/l.svg" || fail "the SVG is not well-formed"

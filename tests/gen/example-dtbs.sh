@@ -1,0 +1,58 @@
+#!/bin/bash
+# example-dtbs.sh NAME: configs/NAME.yaml compiles, and each partition's
+# device tree, read back with fdtget, holds exactly that partition's CPUs,
+# memory and devices (the root: every device not given away).
+. "$SRCTREE/tests/gen/lib.sh"
+
+name=$1
+dir=$(scratch_dir "gen-dtb-$name")
+gen_layout "$SRCTREE/configs/$name.yaml" "$dir"
+out=$dir/out
+
+cpus() { fdtget -l "$out/$1.dtb" /cpus | grep -c '^cpu@'; }
+has_node() { fdtget -l "$out/$1.dtb" / | grep -qx "$2"; }
+expect_node() { has_node "$1" "$2" || fail "$1.dtb lacks $2"; }
+expect_no_node() { ! has_node "$1" "$2" || fail "$1.dtb has $2, which is not its own"; }
+expect_memory() {
+	local reg
+	reg=$(fdtget -t x "$out/$1.dtb" "/memory@$2" reg) || fail "$1.dtb has no /memory@$2"
+	[ "$reg" = "$3" ] || fail "$1.dtb /memory@$2 reg is '$reg', expected '$3'"
+}
+expect_cpus() { [ "$(cpus "$1")" = "$2" ] || fail "$1.dtb has $(cpus "$1") CPUs, expected $2"; }
+
+[ -s "$out/tables.c" ] || fail "no tables.c"
+for dtb in "$out"/*.dtb; do fdtdump "$dtb" >/dev/null 2>&1 || fail "$dtb is not a valid device tree"; done
+
+case $name in
+qemu-virt-linux-baremetal)
+	expect_cpus linux 2
+	expect_cpus rt 1
+	expect_memory rt 40000000 "0 40000000 0 1000000"
+	expect_node linux pl031@9010000
+	expect_node linux virtio_mmio@a000000
+	expect_no_node rt pl031@9010000
+	expect_no_node rt virtio_mmio@a000000
+	expect_node rt pl011@9000000		# its emulated console
+	[ "$(fdtget "$out/linux.dtb" /chosen bootargs)" = "console=ttyAMA0 earlycon" ] || fail "linux bootargs"
+	fdtget "$out/linux.dtb" /chosen linux,initrd-start >/dev/null || fail "linux has no initrd in /chosen"
+	grep -q '^kernel,0,' "$out/components.txt" && grep -q '^initrd,0,' "$out/components.txt" &&
+		grep -q '^dtb,1,' "$out/components.txt" || fail "components.txt misses an image"
+	;;
+qemu-virt-appliance)
+	expect_cpus linux 1
+	expect_node controller pl031@9010000
+	expect_no_node linux pl031@9010000
+	expect_node logger virtio_mmio@a001000
+	expect_no_node linux virtio_mmio@a001000
+	expect_node linux virtio_mmio@a000000
+	expect_no_node monitor virtio_mmio@a000000
+	expect_memory monitor 40000000 "0 40000000 0 1000000"
+	grep -q 'LAYOUT_REGION_CHANNEL },	/\* telemetry \*/' "$out/tables.c" || fail "no telemetry channel in the tables"
+	;;
+qemu-virt-shared-cpu|qemu-virt-baremetal)
+	for p in $(sed -n 's/^  - name: //p' "$SRCTREE/configs/$name.yaml"); do expect_cpus "$p" 1; done
+	;;
+*)
+	fail "no expectations for $name"
+	;;
+esac

@@ -1,0 +1,22 @@
+# The layout compiler: one test per refused layout (exact position and
+# message), the examples compiled and read back, determinism, the board
+# description against QEMU, the command line, the JSON Schema, and a
+# bounded fuzzing run. All against the ASan + UBSan build.
+for layout in "$SRCTREE"/tests/gen/bad/*.yaml; do
+	name=${layout##*/}
+	run_test "gen-bad-${name%.yaml}" 30 "$SRCTREE/tests/gen/check-bad-layout.sh" "$layout"
+done
+for layout in "$SRCTREE"/configs/*.yaml; do
+	name=${layout##*/}
+	name=${name%.yaml}
+	run_test "gen-dtb-$name" 60 "$SRCTREE/tests/gen/example-dtbs.sh" "$name"
+done
+run_test gen-deterministic 60 "$SRCTREE/tests/gen/deterministic.sh"
+run_test gen-board-matches-qemu 60 "$SRCTREE/tests/gen/board-matches-qemu.sh"
+run_test gen-cli 60 "$SRCTREE/tests/gen/cli.sh"
+run_test gen-json-schema 60 "$SRCTREE/tests/gen/json-schema.sh"
+run_test gen-fuzz-smoke 120 bash -c '
+	corpus=$BUILD/tests/work/fuzz-corpus
+	rm -rf "$corpus" && mkdir -p "$corpus"
+	cp "$SRCTREE"/configs/*.yaml "$SRCTREE"/tests/gen/bad/*.yaml "$corpus"/
+	"$BUILD/host-fuzz/fuzz-layout" -max_total_time=30 -artifact_prefix="$BUILD/tests/work/" "$corpus"'
