@@ -21,6 +21,9 @@ static const char *const policy_names[] = {
 /* A partition that faults in a loop must not flood the console. */
 #define FAULTS_LOGGED_PER_RUN 8
 
+/* A partition that faults again after this many restarts is crash-looping: stop it. */
+#define RESTARTS_BEFORE_STOP 3
+
 bool fault_handle(struct vcpu *vcpu, const struct fault *fault)
 {
 	struct partition *p = vcpu->partition;
@@ -49,7 +52,12 @@ apply:
 		partition_stop(p);
 		return false;
 	case FAULT_RESTART:
-		partition_restart(p);
+		if (p->restarts >= RESTARTS_BEFORE_STOP) {
+			log_warn("partition %s faulted again after %u restarts: stopped", p->name, p->restarts);
+			partition_stop(p);
+		} else {
+			partition_restart(p);
+		}
 		return false;
 	}
 	return false;

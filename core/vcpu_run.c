@@ -7,6 +7,7 @@
 #include <arch.h>
 #include <console.h>
 #include <cpu.h>
+#include <irq.h>
 #include <log.h>
 #include <partitions.h>
 #include <vcpu_run.h>
@@ -147,5 +148,6 @@ _Noreturn void machine_power_off(struct partition *root)
 	for (unsigned int i = 0; i < partition_table_count; i++)
 		vuart_flush(&partition_table[i].uart);
 	log_info("root partition %s powered off: stopping the machine", root->name);
+	log_info("maintenance interrupts taken: %llu", (unsigned long long)irq_maintenance_count());
 	arch_power_off();
 }

@@ -34,7 +34,7 @@ make_out() {
 }
 
 # set_options OUTDIR KEY=VALUE...: edit a .config as a user would, then
-# let Kconfig settle it. VALUE y/n for bools, numbers and strings as-is.
+# let Kconfig settle it. VALUE y/n for bools; numbers and strings as-is.
 set_options() {
 	local out=$1 kv key value
 	shift
@@ -43,6 +43,7 @@ set_options() {
 		case $value in
 		y) kconfig-tweak --file "$out/.config" --enable "$key" ;;
 		n) kconfig-tweak --file "$out/.config" --disable "$key" ;;
+		*[!0-9]*) kconfig-tweak --file "$out/.config" --set-str "$key" "$value" ;;
 		*) kconfig-tweak --file "$out/.config" --set-val "$key" "$value" ;;
 		esac
 	done

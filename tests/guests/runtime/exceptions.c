@@ -28,9 +28,16 @@ void guest_sync_exception(struct saved_frame *frame)
 	__asm__ volatile("mrs %0, esr_el1" : "=r"(info.esr));
 	__asm__ volatile("mrs %0, far_el1" : "=r"(info.far));
 	info.elr = frame->elr;
-	if (current_hook != 0 && current_hook(&info)) {
+	info.lr = frame->x[19];		/* x30 is saved after x0-x18 */
+	switch (current_hook != 0 ? current_hook(&info) : SYNC_UNEXPECTED) {
+	case SYNC_SKIP:
 		frame->elr += 4;
 		return;
+	case SYNC_RETURN:
+		frame->elr = info.lr;
+		return;
+	default:
+		break;
 	}
 	fail("unexpected-exception", "ESR %#llx FAR %#llx ELR %#llx", (unsigned long long)info.esr,
 	     (unsigned long long)info.far, (unsigned long long)info.elr);

@@ -35,8 +35,14 @@ _Noreturn void psci_system_off(void);
 _Noreturn void psci_cpu_off(void);
 
 /* Exceptions: a guest that expects an abort registers a hook first. */
-struct exception_info { uint64_t esr, far, elr; };
-typedef bool (*sync_hook)(const struct exception_info *info);	/* true: handled, skip the instruction */
+struct exception_info { uint64_t esr, far, elr, lr; };
+/* How a hook resolves an exception it expected. */
+enum sync_action {
+	SYNC_UNEXPECTED,	/* not expected: the guest reports it and ends */
+	SYNC_SKIP,		/* step over the faulting instruction */
+	SYNC_RETURN,		/* return to the caller (x30): for a branch to a bad address */
+};
+typedef enum sync_action (*sync_hook)(const struct exception_info *info);
 void set_sync_hook(sync_hook hook);
 void set_irq_handler(unsigned int intid, void (*handler)(unsigned int intid));
 

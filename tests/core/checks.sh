@@ -1,0 +1,61 @@
+#!/bin/bash
+# The core carves the machine as tests/layouts/core-checks.yaml says, on 6
+# CPUs: the root's checks pass (PSCI, SGIs, device and timer interrupts,
+# hypercall argument checks), every attack of the three attackers is
+# contained by its partition's policy and named in the log with what the
+# layout puts at the address, and the victim keeps beating afterwards.
+. "$SRCTREE/tests/lib/common.sh"
+
+out=$(scratch_dir core-checks)
+make_out "$out" qemu-virt_defconfig >/dev/null
+set_options "$out" NR_CPUS=6 "LAYOUT=$SRCTREE/tests/layouts/core-checks.yaml"
+make_out "$out" appliance >"$out/build.log" 2>&1 || fail "build failed: $(tail -n 5 "$out/build.log")"
+boot "$out/serial.log" "$out/appliance.img" --cpus 6
+log=$out/serial.log
+
+# The root's own checks.
+expect_line "$log" "^\\[checks\\] DONE [0-9]+ passed, 0 failed$" "every check of the root passed"
+reject_line "$log" "^\\[checks\\] FAIL"
+for check in runs-at-el1 psci-cpu-on-own-vcpu psci-second-vcpu-runs psci-cpu-on-foreign-refused \
+	sgi-between-own-vcpus device-interrupt-reaches-owner hardware-interrupt-not-left-active \
+	foreign-interrupt-invisible virtual-timer-periodic hypercall-foreign-buffer-refused \
+	hypercall-hypervisor-buffer-refused hypercall-length-refused hypercall-unknown-refused \
+	smccc-version-1-1 smccc-workaround-query-answered hypercalls-only-over-hvc; do
+	expect_line "$log" "^\\[checks\\] PASS $check$"
+done
+expect_line "$log" "^\\[checks\\] hypercall console line$" "console output through a hypercall is prefixed like the rest"
+
+# Policy inject: the attacker sees each abort and goes on.
+for attack in read-victim-memory write-victim-memory read-hypervisor-memory write-hypervisor-memory \
+	read-foreign-device write-foreign-device execute-non-executable-memory; do
+	expect_line "$log" "^\\[attacker-inject\\] ATTACK $attack contained$"
+done
+expect_line "$log" "fault: partition attacker-inject vCPU0 read from 0x50000000 .*: the layout puts RAM of partition victim there; abort injected"
+expect_line "$log" "fault: partition attacker-inject vCPU0 write to 0x40081000 .*: the layout reserves it for the hypervisor; abort injected"
+expect_line "$log" "fault: partition attacker-inject vCPU0 read from 0x9010000 .*: the layout puts device rtc there, owned by checks; abort injected"
+
+expect_line "$log" "fault: partition attacker-inject vCPU0 execute at 0x61000000 .*; abort injected"
+# Its SYSTEM_OFF stops it alone.
+expect_line "$log" "^bulkhead: partition attacker-inject powered itself off$"
+
+# Policy stop: stopped at the first attack, never reports.
+expect_line "$log" "fault: partition attacker-stop vCPU0 read from 0x50000000 .*; partition stopped"
+expect_line "$log" "^bulkhead: partition attacker-stop stopped$"
+reject_line "$log" "^\\[attacker-stop\\] ATTACK"
+
+# Policy restart: restarted from its image, then stopped as crash-looping.
+expect_line "$log" "^bulkhead: partition attacker-restart restarted \\(1 restarts\\)$"
+expect_line "$log" "^bulkhead: warning: partition attacker-restart faulted again after 3 restarts: stopped$"
+[ "$(grep -c '^\[attacker-restart\] attacker: starting$' "$log")" -eq 4 ] ||
+	fail "attacker-restart should have started 4 times (boot and 3 restarts)"
+
+# The victim beats on after every attack.
+last_attack=$(grep -n -E 'attacker-(inject|stop|restart)' "$log" | tail -n 1 | cut -d: -f1)
+[ -n "$last_attack" ] || fail "no attack in the log"
+beats_after=$(tail -n +"$last_attack" "$log" | grep -c '^\[victim\] HEARTBEAT')
+[ "$beats_after" -ge 3 ] || fail "the victim beat only $beats_after times after the last attack"
+reject_line "$log" "fault: partition (victim|checks)"
+
+# Hardware-linked EOIs cost no maintenance interrupt.
+expect_line "$log" "^bulkhead: maintenance interrupts taken: 0$"
+expect_line "$log" "^bulkhead: root partition checks powered off: stopping the machine$"

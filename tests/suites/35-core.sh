@@ -1,0 +1,1 @@
+run_test core-checks 240 "$SRCTREE/tests/core/checks.sh"
