@@ -57,3 +57,5 @@ $(objtree)/appliance.img: $(objtree)/bulkhead.elf $(GEN_DIR)/components.txt $(BU
 	$(Q)$(BULKHEAD_IMAGE) pack --hypervisor $(objtree)/bulkhead.elf -o $@ \
 		$$(sed 's/^/--component /' $(GEN_DIR)/components.txt)
 	@ls -l $@ | awk '{ printf "  %-8s %s bytes\n", "IMAGE", $$5 }'
+	@printf '  %-8s hypervisor memory reserved by the layout: %d MiB\n' LAYOUT \
+	  $$(( $$(sed -n 's/.*\.hypervisor_size = \(0x[0-9a-f]*\).*/\1/p' $(GEN_DIR)/tables.c) / 1048576 ))
