@@ -16,7 +16,7 @@ log=$out/serial.log
 # The root's own checks.
 expect_line "$log" "^\\[checks\\] DONE [0-9]+ passed, 0 failed$" "every check of the root passed"
 reject_line "$log" "^\\[checks\\] FAIL"
-for check in runs-at-el1 psci-cpu-on-own-vcpu psci-second-vcpu-runs psci-cpu-on-foreign-refused \
+for check in x0-is-device-tree vcpu0-mpidr-is-0 runs-at-el1 psci-cpu-on-own-vcpu psci-second-vcpu-runs psci-cpu-on-foreign-refused \
 	sgi-between-own-vcpus device-interrupt-reaches-owner hardware-interrupt-not-left-active \
 	foreign-interrupt-invisible virtual-timer-periodic hypercall-foreign-buffer-refused \
 	hypercall-hypervisor-buffer-refused hypercall-length-refused hypercall-unknown-refused \

@@ -175,9 +175,20 @@ static void check_hypercalls(void)
 	      "a hypercall id over SMC was answered");
 }
 
+/* The boot protocol: x0 holds the partition's device tree; MPIDR numbers vCPUs from 0. */
+static void check_boot_state(uint64_t dtb)
+{
+	uint64_t mpidr;
+
+	__asm__ volatile("mrs %0, mpidr_el1" : "=r"(mpidr));
+	check(dtb != 0 && *(volatile uint32_t *)dtb == 0xedfe0dd0U, "x0-is-device-tree",
+	      "x0 = %#llx does not point at a device tree", (unsigned long long)dtb);
+	check((mpidr & 0xff00ffffffUL) == 0, "vcpu0-mpidr-is-0", "MPIDR %#llx", (unsigned long long)mpidr);
+}
+
 void guest_main(uint64_t dtb)
 {
-	(void)dtb;
+	check_boot_state(dtb);
 	gic_init();
 	irq_enable();
 	check(bulkhead_present(), "runs-under-bulkhead", "no Bulkhead hypercall interface");
