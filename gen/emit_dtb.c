@@ -10,6 +10,7 @@
 #include "ranges.h"
 
 #include <errno.h>
+#include <cpu_features.h>
 #include <libfdt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -87,6 +88,32 @@ static int prune_devices(void *fdt, const struct layout_spec *l, const struct bo
 				changed = true;
 				break;
 			}
+		}
+	}
+	return 0;
+}
+
+/*
+ * What the hypervisor keeps for itself goes too: the GIC's ITS (partitions
+ * get no MSIs; devices fall back to wired interrupts) and, when the
+ * partition may not use it, the PMU.
+ */
+static int remove_hypervisor_nodes(void *fdt, const struct partition_spec *p)
+{
+	int node, err;
+
+	while ((node = fdt_node_offset_by_compatible(fdt, -1, "arm,gic-v3-its")) >= 0) {
+		if ((err = fdt_del_node(fdt, node)) != 0)
+			return err;
+	}
+	for (node = fdt_next_node(fdt, -1, NULL); node >= 0; node = fdt_next_node(fdt, node, NULL)) {
+		fdt_delprop(fdt, node, "msi-map");
+		fdt_delprop(fdt, node, "msi-parent");
+	}
+	if (p->hidden_features & FEATURE_BIT(FEATURE_PMU)) {
+		while ((node = fdt_node_offset_by_compatible(fdt, -1, "arm,armv8-pmuv3")) >= 0) {
+			if ((err = fdt_del_node(fdt, node)) != 0)
+				return err;
 		}
 	}
 	return 0;
@@ -209,6 +236,7 @@ int emit_partition_dtbs(const char *dir, const char *board_dtb, const struct lay
 		int err = fdt_open_into(board, fdt, (int)(size + DTB_GROWTH));
 
 		if (err == 0) err = prune_devices(fdt, l, b, i);
+		if (err == 0) err = remove_hypervisor_nodes(fdt, p);
 		if (err == 0) err = set_cpus(fdt, p);
 		if (err == 0) err = add_memory(fdt, p);
 		if (err == 0) err = size_redistributors(fdt, b, p);

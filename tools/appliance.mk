@@ -18,7 +18,7 @@ GEN_DIR := $(objtree)/gen
 BULKHEAD := $(objtree)/host/bulkhead
 BULKHEAD_IMAGE := $(objtree)/host/bulkhead-image
 
-GEN_FLAGS = --board $(BOARD_FILE) --board-dtb $(GEN_DIR)/board.dtb --images $(objtree)/guests \
+GEN_FLAGS = --board $(BOARD_FILE) --board-dtb $(GEN_DIR)/board.dtb --images $(objtree)/guests --images $(objtree)/linux \
 	--ram-size $(CONFIG_QEMU_RAM_MB)M --cpus $(CONFIG_NR_CPUS) \
 	--max-partitions $(CONFIG_MAX_PARTITIONS) --max-vcpus $(CONFIG_MAX_VCPUS)
 

@@ -92,6 +92,7 @@ FORCE:
 
 include $(srctree)/gen/gen.mk
 include $(srctree)/tools/appliance.mk
+include $(srctree)/tools/linux/linux.mk
 include $(srctree)/tests/guests/guests.mk
 include $(srctree)/tools/image/image.mk
 include $(srctree)/tools/run.mk

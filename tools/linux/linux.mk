@@ -1,0 +1,29 @@
+# The Linux root partition's images: Debian's stock arm64 kernel and an
+# initramfs of busybox and tests/linux/init, built into $(objtree)/linux/
+# where the layout compiler looks for images. Only layouts that name them
+# make the build fetch them.
+
+ARM64_CACHE ?= $(HOME)/.cache/bulkhead/arm64
+LINUX_DIR := $(objtree)/linux
+
+$(ARM64_CACHE)/root/.unpacked:
+	$(quiet) FETCH "arm64 kernel and busybox (Debian packages)"
+	$(Q)$(srctree)/tools/linux/fetch-arm64.sh $(ARM64_CACHE)
+
+$(LINUX_DIR)/Image: $(ARM64_CACHE)/root/.unpacked
+	$(quiet) COPY $(patsubst $(objtree)/%,%,$@)
+	@mkdir -p $(dir $@)
+	$(Q)cp $$(ls $(ARM64_CACHE)/root/boot/vmlinuz-*-arm64 | head -n 1) $@
+
+$(LINUX_DIR)/initramfs.cpio.gz: $(ARM64_CACHE)/root/.unpacked $(srctree)/tests/linux/init
+	$(quiet) CPIO $(patsubst $(objtree)/%,%,$@)
+	$(Q)rm -rf $(LINUX_DIR)/initramfs && mkdir -p $(LINUX_DIR)/initramfs/bin \
+		$(LINUX_DIR)/initramfs/proc $(LINUX_DIR)/initramfs/sys $(LINUX_DIR)/initramfs/dev
+	$(Q)cp $(ARM64_CACHE)/root/bin/busybox $(LINUX_DIR)/initramfs/bin/busybox
+	$(Q)install -m 755 $(srctree)/tests/linux/init $(LINUX_DIR)/initramfs/init
+	$(Q)cd $(LINUX_DIR)/initramfs && find . | LC_ALL=C sort | cpio -o -H newc --quiet -R 0:0 | gzip -9n > $@
+
+# Fetched only for layouts that boot Linux.
+ifneq ($(shell grep -l 'kernel: *Image' $(LAYOUT_FILE) 2>/dev/null),)
+$(GEN_DIR)/tables.c: $(LINUX_DIR)/Image $(LINUX_DIR)/initramfs.cpio.gz
+endif
