@@ -1,15 +1,24 @@
 #!/bin/bash
-# A stock Debian arm64 kernel boots as the root partition: it reaches
-# /init, starts every CPU at EL1, finds no KVM, does not list the features
-# its layout hides, drives the real PL031 RTC and UART, while a bare-metal
-# partition beats beside it; its poweroff powers the machine off.
+# root-boot.sh [cortex-a57|max]: a stock Debian arm64 kernel boots as the
+# root partition: it reaches /init, starts every CPU at EL1, finds no KVM,
+# reads the features its layout hides as absent (and, where they can be
+# trapped, gets SIGILL using them), drives the real PL031 RTC and UART,
+# while a bare-metal partition beats beside it; its poweroff powers the
+# machine off.
 . "$SRCTREE/tests/lib/common.sh"
 
-out=$(scratch_dir linux-root-boot)
+cpu=${1:-cortex-a57}
+out=$(scratch_dir "linux-root-boot-$cpu")
 make_out "$out" qemu-virt_defconfig >/dev/null
-set_options "$out" "LAYOUT=$SRCTREE/tests/layouts/linux-root.yaml"
+if [ "$cpu" = max ]; then
+	set_options "$out" "LAYOUT=$SRCTREE/tests/layouts/linux-root-max.yaml" QEMU_CPU=max
+	hidden="sve pauth sha3 mte el2" present="aes atomics sha2"
+else
+	set_options "$out" "LAYOUT=$SRCTREE/tests/layouts/linux-root.yaml"
+	hidden="pmu crc32 sha1 el2" present="aes sha2"
+fi
 make_out "$out" appliance >"$out/build.log" 2>&1 || fail "build failed: $(tail -n 5 "$out/build.log")"
-boot "$out/serial.log" "$out/appliance.img"
+boot "$out/serial.log" "$out/appliance.img" --cpu "$cpu"
 log=$out/serial.log
 
 expect_line "$log" "Booting Linux on physical CPU 0x0000000000" "Linux starts on vCPU 0"
@@ -18,9 +27,17 @@ expect_line "$log" "CPU: All CPU\\(s\\) started at EL1" "the root does not see E
 expect_line "$log" "kvm \\[[0-9]+\\]: HYP mode not available" "no KVM in the root"
 expect_line "$log" "smp: Brought up 1 node, 2 CPUs"
 expect_line "$log" "^init: cpuinfo Features" "cpuinfo read"
-reject_line "$log" "^init: cpuinfo .* (crc32|sha1)( |$)" "hidden features absent from /proc/cpuinfo"
-expect_line "$log" "^init: cpuinfo .* aes " "features that are not hidden stay"
+for f in $hidden; do
+	reject_line "$log" "^init: cpuinfo .*[[:space:]]$f( |$)" "hidden feature $f absent from /proc/cpuinfo"
+	expect_line "$log" "^PASS id-hidden-$f$" "ID registers read from EL0 hide $f"
+done
+for f in $present; do expect_line "$log" "^PASS id-present-$f$" "$f, not hidden, stays"; done
+if [ "$cpu" = max ]; then
+	expect_line "$log" "^PASS sigill-sve$" "an SVE instruction traps when SVE is hidden"
+	expect_line "$log" "^PASS sigill-pauth$" "a PAC instruction traps when pointer authentication is hidden"
+fi
 expect_line "$log" "^init: rtc rtc-pl031 9010000.pl031$" "the root drives the real RTC"
+expect_line "$log" "^feature-check: 0 failed$"
 expect_line "$log" "ttyAMA0 at MMIO 0x9000000" "the root drives the real UART"
 reject_line "$log" "its@8080000" "the GIC ITS stays the hypervisor's"
 expect_line "$log" "^\\[rt\\] HEARTBEAT 3$" "the bare-metal partition beats beside Linux"

@@ -1,2 +1,4 @@
-# A stock Linux as the root partition (fetches Debian's arm64 kernel once).
-run_test linux-root-boot 300 "$SRCTREE/tests/linux/root-boot.sh"
+# A stock Linux as the root partition (fetches Debian's arm64 kernel once),
+# on a plain ARMv8.0 core and on QEMU's "max" CPU with more to hide.
+run_test linux-root-boot-cortex-a57 300 "$SRCTREE/tests/linux/root-boot.sh" cortex-a57
+run_test linux-root-boot-max 300 "$SRCTREE/tests/linux/root-boot.sh" max

@@ -15,12 +15,22 @@ $(LINUX_DIR)/Image: $(ARM64_CACHE)/root/.unpacked
 	@mkdir -p $(dir $@)
 	$(Q)cp $$(ls $(ARM64_CACHE)/root/boot/vmlinuz-*-arm64 | head -n 1) $@
 
-$(LINUX_DIR)/initramfs.cpio.gz: $(ARM64_CACHE)/root/.unpacked $(srctree)/tests/linux/init
+# Target tools: static aarch64 programs the root partition runs.
+TARGET_CFLAGS := -std=gnu11 -Wall -Wextra -Werror -O2 -static
+$(objtree)/target/%: $(srctree)/tools/target/%.c
+	$(quiet) CC $(patsubst $(srctree)/%,%,$<)
+	@mkdir -p $(dir $@)
+	$(Q)$(CROSS_COMPILE)gcc $(TARGET_CFLAGS) -o $@ $<
+
+target_tools := $(patsubst $(srctree)/tools/target/%.c,$(objtree)/target/%,$(wildcard $(srctree)/tools/target/*.c))
+
+$(LINUX_DIR)/initramfs.cpio.gz: $(ARM64_CACHE)/root/.unpacked $(srctree)/tests/linux/init $(target_tools)
 	$(quiet) CPIO $(patsubst $(objtree)/%,%,$@)
 	$(Q)rm -rf $(LINUX_DIR)/initramfs && mkdir -p $(LINUX_DIR)/initramfs/bin \
 		$(LINUX_DIR)/initramfs/proc $(LINUX_DIR)/initramfs/sys $(LINUX_DIR)/initramfs/dev
 	$(Q)cp $(ARM64_CACHE)/root/bin/busybox $(LINUX_DIR)/initramfs/bin/busybox
 	$(Q)install -m 755 $(srctree)/tests/linux/init $(LINUX_DIR)/initramfs/init
+	$(Q)install -m 755 $(target_tools) $(LINUX_DIR)/initramfs/bin/
 	$(Q)cd $(LINUX_DIR)/initramfs && find . | LC_ALL=C sort | cpio -o -H newc --quiet -R 0:0 | gzip -9n > $@
 
 # Fetched only for layouts that boot Linux.
