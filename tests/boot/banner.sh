@@ -1,13 +1,16 @@
 #!/bin/bash
-# The default appliance boots at EL2, brings up every configured CPU through
-# PSCI, prints the banner with version, revision and configuration, runs
-# its three partitions side by side, and powers off when the root does.
+# The bare-metal appliance boots at EL2, brings up every configured CPU
+# through PSCI, prints the banner with version, revision and configuration,
+# runs its three partitions side by side, and powers off when the root does.
 . "$SRCTREE/tests/lib/common.sh"
 
-conf=$BUILD/include/config/auto.conf
-cpus=$(sed -n 's/^CONFIG_NR_CPUS=//p' "$conf")
-log=$(scratch_dir boot-banner)/serial.log
-boot "$log" "$BUILD/appliance.img" --cpus "$cpus"
+out=$(scratch_dir boot-banner)
+make_out "$out" qemu-virt_defconfig >/dev/null
+set_options "$out" "LAYOUT=$SRCTREE/configs/qemu-virt-baremetal.yaml"
+make_out "$out" appliance >"$out/build.log" 2>&1 || fail "build failed: $(tail -n 5 "$out/build.log")"
+cpus=$(config_value "$out" NR_CPUS)
+log=$out/serial.log
+boot "$log" "$out/appliance.img" --cpus "$cpus"
 
 rev=$(git -C "$SRCTREE" rev-parse --short=12 HEAD 2>/dev/null || echo unknown)
 version=$(sed -n 's/^BULKHEAD_VERSION := //p' "$SRCTREE/Makefile")

@@ -33,7 +33,8 @@ qemu-virt-linux-baremetal)
 	expect_no_node rt pl031@9010000
 	expect_no_node rt virtio_mmio@a000000
 	expect_node rt pl011@9000000		# its emulated console
-	[ "$(fdtget "$out/linux.dtb" /chosen bootargs)" = "console=ttyAMA0 earlycon" ] || fail "linux bootargs"
+	[ "$(fdtget "$out/linux.dtb" /chosen bootargs)" = "console=ttyAMA0 quiet bulkhead.hidden=sve,pmu,el2" ] ||
+		fail "linux bootargs: $(fdtget "$out/linux.dtb" /chosen bootargs)"
 	fdtget "$out/linux.dtb" /chosen linux,initrd-start >/dev/null || fail "linux has no initrd in /chosen"
 	grep -q '^kernel,0,' "$out/components.txt" && grep -q '^initrd,0,' "$out/components.txt" &&
 		grep -q '^dtb,1,' "$out/components.txt" || fail "components.txt misses an image"

@@ -4,3 +4,4 @@ for kind in unmapped write-text exec-data; do
 	run_test "boot-panic-$kind" 120 "$SRCTREE/tests/boot/panic.sh" "$kind"
 done
 run_test boot-run-image 120 "$SRCTREE/tests/boot/run-image.sh"
+run_test boot-make-run-shell 240 "$SRCTREE/tests/boot/make-run-shell.sh"

@@ -1,0 +1,27 @@
+#!/bin/bash
+# `make run` of the default configuration boots the demo appliance in a
+# real terminal (tmux): Linux as root reaches a shell prompt, takes typed
+# commands, and its poweroff returns to the shell that ran make.
+. "$SRCTREE/tests/lib/common.sh"
+
+session=bulkhead-run-$$
+out=$(scratch_dir boot-make-run-shell)
+tmux kill-session -t "$session" 2>/dev/null || true
+tmux new-session -d -s "$session" -x 160 -y 50 \
+	"make --no-print-directory -C '$SRCTREE' O='$BUILD' run; echo make-run-exit-\$?; sleep 30"
+trap 'tmux kill-session -t "$session" 2>/dev/null || true' EXIT
+screen() { tmux capture-pane -p -S -200 -t "$session"; }
+wait_for() {
+	for _ in $(seq 600); do screen | grep -q "$1" && return 0; sleep 0.2; done
+	screen >"$out/screen.txt"
+	fail "never saw '$1' (screen in $out/screen.txt)"
+}
+wait_for "this is the root partition's shell"
+wait_for "HEARTBEAT"
+sleep 1
+tmux send-keys -t "$session" "echo typed-\$((6*7)) && uname -m" Enter
+wait_for "typed-42"
+wait_for "^aarch64"
+tmux send-keys -t "$session" "poweroff -f" Enter
+wait_for "root partition linux powered off: stopping the machine"
+wait_for "make-run-exit-0"
