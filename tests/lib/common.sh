@@ -61,13 +61,15 @@ copy_source_tree() {
 		git -c user.name=test -c user.email=test@localhost commit -qm copy)
 }
 
-# boot LOG IMAGE [qemu-run.sh options]: boots and keeps the serial output.
-# The machine must power itself off; a hang is cut by the test's timeout.
+# boot LOG IMAGE [qemu-run.sh options] [-- QEMU arguments]: boots and
+# keeps the serial output. The machine must power itself off; a hang is
+# cut by the test's timeout.
 boot() {
-	local log=$1 image=$2
+	local log=$1 image=$2 options=() status=0
 	shift 2
-	local status=0
-	"$SRCTREE/tools/qemu-run.sh" "$@" "$image" </dev/null >"$log.raw" 2>&1 || status=$?
+	while [ $# -gt 0 ] && [ "$1" != "--" ]; do options+=("$1"); shift; done
+	[ "${1:-}" = "--" ] && shift
+	"$SRCTREE/tools/qemu-run.sh" "${options[@]}" "$image" -- "$@" </dev/null >"$log.raw" 2>&1 || status=$?
 	# The UART sends CRLF; tests match lines, so drop the CRs.
 	tr -d '\r' <"$log.raw" >"$log"
 	[ $status -eq 0 ] || fail "QEMU exited with status $status (see $log)"

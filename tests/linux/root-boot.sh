@@ -2,7 +2,8 @@
 # root-boot.sh [cortex-a57|max]: a stock Debian arm64 kernel boots as the
 # root partition: it reaches /init, starts every CPU at EL1, finds no KVM,
 # reads the features its layout hides as absent (and, where they can be
-# trapped, gets SIGILL using them), drives the real PL031 RTC and UART,
+# trapped, gets SIGILL using them), drives the real PL031 RTC and UART and
+# a virtio-mmio disk read from user space,
 # while a bare-metal partition beats beside it; its poweroff powers the
 # machine off.
 . "$SRCTREE/tests/lib/common.sh"
@@ -18,7 +19,12 @@ else
 	hidden="pmu crc32 sha1 el2" present="aes sha2"
 fi
 make_out "$out" appliance >"$out/build.log" 2>&1 || fail "build failed: $(tail -n 5 "$out/build.log")"
-boot "$out/serial.log" "$out/appliance.img" --cpu "$cpu"
+# A disk on a virtio-mmio slot, which the root owns like every unassigned device.
+disk=$out/disk.img
+head -c 1048576 /dev/zero >"$disk"
+printf 'bulkhead disk marker 42' | dd of="$disk" conv=notrunc status=none
+boot "$out/serial.log" "$out/appliance.img" --cpu "$cpu" -- \
+	-drive if=none,file="$disk",format=raw,id=disk0 -device virtio-blk-device,drive=disk0
 log=$out/serial.log
 
 expect_line "$log" "Booting Linux on physical CPU 0x0000000000" "Linux starts on vCPU 0"
@@ -39,6 +45,7 @@ fi
 expect_line "$log" "^init: rtc rtc-pl031 9010000.pl031$" "the root drives the real RTC"
 expect_line "$log" "^feature-check: 0 failed$"
 expect_line "$log" "ttyAMA0 at MMIO 0x9000000" "the root drives the real UART"
+expect_line "$log" "^init: disk vda says 'bulkhead disk marker 42'$" "user space reads a virtio-mmio disk"
 reject_line "$log" "its@8080000" "the GIC ITS stays the hypervisor's"
 expect_line "$log" "^\\[rt\\] HEARTBEAT 3$" "the bare-metal partition beats beside Linux"
 expect_line "$log" "^bulkhead: root partition linux powered off: stopping the machine$"

@@ -15,6 +15,9 @@ $(LINUX_DIR)/Image: $(ARM64_CACHE)/root/.unpacked
 	@mkdir -p $(dir $@)
 	$(Q)cp $$(ls $(ARM64_CACHE)/root/boot/vmlinuz-*-arm64 | head -n 1) $@
 
+# Modules /init loads, in order: the virtio-mmio transport and the block driver.
+LINUX_MODULES := virtio_mmio virtio_blk
+
 # Target tools: static aarch64 programs the root partition runs.
 TARGET_CFLAGS := -std=gnu11 -Wall -Wextra -Werror -O2 -static
 $(objtree)/target/%: $(srctree)/tools/target/%.c
@@ -31,6 +34,9 @@ $(LINUX_DIR)/initramfs.cpio.gz: $(ARM64_CACHE)/root/.unpacked $(srctree)/tests/l
 	$(Q)cp $(ARM64_CACHE)/root/bin/busybox $(LINUX_DIR)/initramfs/bin/busybox
 	$(Q)install -m 755 $(srctree)/tests/linux/init $(LINUX_DIR)/initramfs/init
 	$(Q)install -m 755 $(target_tools) $(LINUX_DIR)/initramfs/bin/
+	$(Q)mkdir -p $(LINUX_DIR)/initramfs/lib/modules && for m in $(LINUX_MODULES); do \
+		cp $$(find $(ARM64_CACHE)/root/lib/modules -name "$$m.ko" | head -n 1) $(LINUX_DIR)/initramfs/lib/modules/ || exit 1; \
+	done
 	$(Q)cd $(LINUX_DIR)/initramfs && find . | LC_ALL=C sort | cpio -o -H newc --quiet -R 0:0 | gzip -9n > $@
 
 # Fetched only for layouts that boot Linux.
