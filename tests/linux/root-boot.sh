@@ -48,5 +48,8 @@ expect_line "$log" "ttyAMA0 at MMIO 0x9000000" "the root drives the real UART"
 expect_line "$log" "^init: disk vda says 'bulkhead disk marker 42'$" "user space reads a virtio-mmio disk"
 reject_line "$log" "its@8080000" "the GIC ITS stays the hypervisor's"
 expect_line "$log" "^\\[rt\\] HEARTBEAT 3$" "the bare-metal partition beats beside Linux"
+for check in el2-hidden pmu-hidden pmu-trapped debug-raz-wi; do
+	expect_line "$log" "^\\[rt\\] PASS features-$check$" "the bare-metal partition's own mask holds"
+done
 expect_line "$log" "^bulkhead: root partition linux powered off: stopping the machine$"
 reject_line "$log" "fault: partition|Kernel panic|Internal error|Oops"

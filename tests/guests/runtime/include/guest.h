@@ -60,4 +60,8 @@ void delay_ticks(uint64_t ticks);
 
 #define TIMER_PPI 27
 
+/* "HEARTBEAT n" every 100 ms from the virtual timer; returns after beats
+ * (0: never). Sets up the GIC and the timer itself. */
+void heartbeat(uint64_t beats);
+
 #endif
