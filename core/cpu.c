@@ -8,6 +8,7 @@
 #include <irq.h>
 #include <log.h>
 #include <platform.h>
+#include <sched.h>
 #include <vcpu_run.h>
 
 #include <stddef.h>
@@ -46,6 +47,8 @@ void secondary_main(unsigned int index)
 	while (!__atomic_load_n(&partitions_ready, __ATOMIC_ACQUIRE))
 		arch_wait_for_event();
 	irq_cpu_init();
+	if (sched_cpu_init(&cpus[index]))
+		log_debug("CPU%u runs a schedule", index);
 	cpu_idle();
 }
 

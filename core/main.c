@@ -11,6 +11,7 @@
 #include <log.h>
 #include <panic.h>
 #include <partitions.h>
+#include <sched.h>
 #include <vcpu_run.h>
 
 #include <stdint.h>
@@ -76,7 +77,9 @@ void primary_main(uintptr_t boot_argument)
 		log_info("no partition to run; powering off");
 		arch_power_off();
 	}
+	sched_set_epoch(arch_counter_read());
 	cpus_release();
 	irq_cpu_init();
+	sched_cpu_init(cpu_this());
 	cpu_idle();
 }

@@ -111,6 +111,8 @@ void partition_load(struct partition *p)
 	for (unsigned int i = 0; i < p->vcpu_count; i++) {
 		struct vcpu *v = &p->vcpus[i];
 		v->state = VCPU_OFF;
+		v->saved = false;
+		v->yielded_in = 0;
 	}
 }
 
@@ -138,7 +140,8 @@ static void partition_create(struct partition *p, const struct layout_partition 
 	if (vcpu_table_count + lp->vcpu_count > CONFIG_MAX_VCPUS)
 		panic("layout has more vCPUs than CONFIG_MAX_VCPUS (%u)", CONFIG_MAX_VCPUS);
 	for (unsigned int i = 0; i < lp->vcpu_count; i++) {
-		p->vcpus[i] = (struct vcpu){ .partition = p, .index = i, .cpu = lp->vcpus[i].cpu };
+		p->vcpus[i] = (struct vcpu){ .partition = p, .index = i, .cpu = lp->vcpus[i].cpu,
+					     .scheduled = lp->vcpus[i].scheduled };
 		if (lp->vcpus[i].cpu >= CONFIG_NR_CPUS)
 			panic("partition %s: vCPU%u pinned to CPU%u, beyond CONFIG_NR_CPUS", lp->name, i,
 			      lp->vcpus[i].cpu);

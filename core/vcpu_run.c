@@ -10,9 +10,9 @@
 #include <irq.h>
 #include <log.h>
 #include <partitions.h>
+#include <sched.h>
 #include <vcpu_run.h>
 
-void arch_vcpu_start(struct vcpu *vcpu) __attribute__((noreturn));
 
 static struct vcpu *due_vcpu(unsigned int cpu)
 {
@@ -32,6 +32,8 @@ _Noreturn void cpu_idle(void)
 	if (cpu->vcpu != NULL)
 		arch_vcpu_put(cpu->vcpu);
 	cpu->vcpu = NULL;
+	if (cpu->schedule != NULL)
+		sched_run(cpu);
 	log_debug("CPU%u: idle", cpu->index);
 	for (;;) {
 		struct vcpu *next = NULL;

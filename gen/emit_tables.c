@@ -7,6 +7,7 @@
 #include "ranges.h"
 
 #include <cpu_features.h>
+#include <stdlib.h>
 #include <string.h>
 
 bool partition_has_device(const struct layout_spec *l, const struct board *b, unsigned int p, unsigned int d)
@@ -105,7 +106,8 @@ static void emit_partition_arrays(FILE *out, const struct layout_spec *l, const 
 
 	fprintf(out, "static const struct layout_vcpu vcpus_%u[] = {\n", i);
 	for (unsigned int v = 0; v < p->vcpu_count; v++)
-		fprintf(out, "\t{ .cpu = %u },\n", p->vcpus[v].cpu);
+		fprintf(out, "\t{ .cpu = %u, .scheduled = %s },\n", p->vcpus[v].cpu,
+			p->vcpus[v].scheduled ? "true" : "false");
 	fprintf(out, "};\n\nstatic const struct layout_region regions_%u[] = {\n", i);
 	for (unsigned int k = 0; k < p->region_count; k++)
 		emit_region(out, p->regions[k].ipa, p->regions[k].pa, p->regions[k].size, p->regions[k].access,
@@ -168,6 +170,35 @@ static bool uses_device_console(const struct layout_spec *l, const struct board 
 	return false;
 }
 
+static int by_start(const void *a, const void *b)
+{
+	const struct window_spec *x = a, *y = b;
+	return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* Windows sorted by start, so the hypervisor walks them in order. */
+static void emit_schedules(FILE *out, const struct layout_spec *l)
+{
+	for (unsigned int s = 0; s < l->schedule_count; s++) {
+		struct schedule_spec *sc = &l->schedules[s];
+		qsort(sc->windows, sc->window_count, sizeof(*sc->windows), by_start);
+		fprintf(out, "static const struct layout_window windows_%u[] = {\n", s);
+		for (unsigned int w = 0; w < sc->window_count; w++)
+			fprintf(out, "\t{ .start_ns = %llu, .duration_ns = %llu, .partition = %d, .vcpu = %u },\n",
+				(unsigned long long)sc->windows[w].start, (unsigned long long)sc->windows[w].duration,
+				sc->windows[w].partition_index, sc->windows[w].vcpu);
+		fprintf(out, "};\n\n");
+	}
+	if (l->schedule_count == 0)
+		return;
+	fprintf(out, "static const struct layout_schedule schedules[] = {\n");
+	for (unsigned int s = 0; s < l->schedule_count; s++)
+		fprintf(out, "\t{ .cpu = %u, .major_frame_ns = %llu, .windows = windows_%u, .window_count = %u },\n",
+			l->schedules[s].cpu, (unsigned long long)l->schedules[s].major_frame, s,
+			l->schedules[s].window_count);
+	fprintf(out, "};\n\n");
+}
+
 void emit_tables(FILE *out, const struct layout_spec *l, const struct board *b)
 {
 	const char *name = strrchr(l->file, '/') ? strrchr(l->file, '/') + 1 : l->file;
@@ -206,12 +237,16 @@ void emit_tables(FILE *out, const struct layout_spec *l, const struct board *b)
 		fprintf(out, "\t{ .name = \"%s\", .base = 0x%llx, .size = 0x%llx, .owner = %d },\n", b->devices[d].name,
 			(unsigned long long)b->devices[d].base, (unsigned long long)b->devices[d].size, owner);
 	}
-	fprintf(out, "};\n\nconst struct layout layout = {\n");
+	fprintf(out, "};\n\n");
+	emit_schedules(out, l);
+	fprintf(out, "const struct layout layout = {\n");
 	fprintf(out, "\t.format_version = LAYOUT_FORMAT_VERSION,\n\t.name = \"%s\",\n", name);
 	fprintf(out, "\t.hypervisor_base = 0x%llx,\n\t.hypervisor_size = 0x%llx,\n", (unsigned long long)l->hv_base,
 		(unsigned long long)l->hv_size);
 	fprintf(out, "\t.partitions = partitions,\n\t.partition_count = %u,\n", l->partition_count);
-	fprintf(out, "\t.devices = devices,\n\t.device_count = %u,\n};\n", b->device_count);
+	fprintf(out, "\t.devices = devices,\n\t.device_count = %u,\n", b->device_count);
+	fprintf(out, "\t.schedules = %s,\n\t.schedule_count = %u,\n};\n", l->schedule_count ? "schedules" : "0",
+		l->schedule_count);
 }
 
 void emit_components(FILE *out, const struct layout_spec *l, const char *dtb_dir)

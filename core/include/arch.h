@@ -51,6 +51,17 @@ void arch_vcpu_put(struct vcpu *vcpu);
 /* Waits for an interrupt with interrupts enabled, and handles it. */
 void arch_idle_wait(void);
 
+/* The hypervisor's own timer: one deadline per CPU, on the generic counter. */
+void arch_timer_set_deadline(uint64_t counter);
+void arch_timer_cancel(void);
+
+/* A vCPU leaving a shared CPU (its whole state saved, from the trap frame),
+ * or coming back to one. */
+void arch_vcpu_switch_out(struct vcpu *vcpu, void *trap_frame);
+_Noreturn void arch_vcpu_resume(struct vcpu *vcpu);
+/* Enters a vCPU from its reset state (first start, CPU_ON, restart). */
+_Noreturn void arch_vcpu_start(struct vcpu *vcpu);
+
 /* The hypervisor's own address space: built once by the primary, then
  * switched on by every CPU before it touches shared data. */
 void arch_mmu_build_tables(void);

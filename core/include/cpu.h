@@ -9,12 +9,16 @@
 #include <stdint.h>
 
 struct vcpu;
+struct layout_schedule;
 
 struct cpu {
 	unsigned int index;
 	uint64_t hwid;		/* the architecture's CPU identifier (MPIDR on AArch64) */
 	bool online;
 	struct vcpu *vcpu;	/* the vCPU on this CPU now, or NULL while idle */
+	const struct layout_schedule *schedule;	/* NULL: one pinned vCPU, no tick */
+	uint64_t frame_ticks;	/* the schedule's major frame in counter ticks */
+	bool preempt;		/* the current window has ended */
 };
 
 /* Starts every other CPU; returns how many CPUs are online, this one included.

@@ -44,7 +44,23 @@ enum layout_fault_policy {
 };
 
 struct layout_vcpu {
-	uint16_t cpu;		/* physical CPU it is pinned to */
+	uint16_t cpu;		/* physical CPU it runs on */
+	bool scheduled;		/* in that CPU's schedule rather than pinned */
+};
+
+/* A time window of a CPU's static cyclic schedule. */
+struct layout_window {
+	uint64_t start_ns;	/* from the start of the major frame */
+	uint64_t duration_ns;
+	uint16_t partition;	/* partition id */
+	uint16_t vcpu;		/* vCPU index within it */
+};
+
+struct layout_schedule {
+	uint16_t cpu;
+	uint64_t major_frame_ns;
+	const struct layout_window *windows;	/* sorted by start */
+	uint16_t window_count;
 };
 
 struct layout_partition {
@@ -84,6 +100,8 @@ struct layout {
 	uint16_t partition_count;
 	const struct layout_device *devices;
 	uint16_t device_count;
+	const struct layout_schedule *schedules;
+	uint16_t schedule_count;
 };
 
 /* Defined by the generated tables.c. */

@@ -42,8 +42,20 @@ struct vcpu {
 	uint64_t start_pc;		/* where the next start enters, and its x0 */
 	uint64_t start_arg;
 	struct arch_vcpu arch;
-	uint64_t exits;
 	uint64_t injected_at;		/* where the last injected exception entered, or 0 */
+
+	/* Scheduling, for vCPUs on a CPU's schedule. */
+	bool scheduled;
+	bool saved;			/* its state is in arch, not in the hardware */
+	uint64_t yielded_in;		/* the window (serial + 1) it gave up with WFI, or 0 */
+
+	/* Accounting. */
+	uint64_t exits;
+	uint64_t injected;		/* virtual interrupts made pending for it */
+	uint64_t windows;		/* schedule windows it has run in */
+	uint64_t run_ticks;		/* counter ticks spent running */
+	uint64_t entered_at;		/* counter when it last entered */
+	uint64_t last_window;		/* serial + 1 of the last window counted */
 };
 
 struct partition {

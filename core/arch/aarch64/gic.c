@@ -101,7 +101,8 @@ void irq_cpu_init(void)
 		*(volatile uint32_t *)(sgi + GICD_IPRIORITYR + i) = DEFAULT_PRIORITY * 0x01010101U;
 	*(volatile uint8_t *)(sgi + GICD_IPRIORITYR + GIC_SGI_KICK) = KICK_PRIORITY;
 	*(volatile uint32_t *)(sgi + GICD_ISENABLER) =
-		(1U << GIC_SGI_KICK) | (1U << GIC_PPI_MAINTENANCE) | (1U << GIC_PPI_VIRT_TIMER);
+		(1U << GIC_SGI_KICK) | (1U << GIC_PPI_MAINTENANCE) | (1U << GIC_PPI_HYP_TIMER) |
+		(1U << GIC_PPI_VIRT_TIMER);
 
 	sysreg_icc_sre_el2_write(ICC_SRE_SRE | ICC_SRE_DFB | ICC_SRE_DIB | ICC_SRE_EL2_ENABLE);
 	isb();
@@ -185,6 +186,12 @@ void irq_handle(void)
 		sysreg_icc_eoir1_el1_write(intid);
 		switch (intid) {
 		case GIC_SGI_KICK:
+			irq_deactivate(intid);
+			break;
+		case GIC_PPI_HYP_TIMER:
+			/* A window boundary: the exit path switches vCPUs. */
+			sysreg_cnthp_ctl_el2_write(0);
+			cpu_this()->preempt = true;
 			irq_deactivate(intid);
 			break;
 		case GIC_PPI_MAINTENANCE:

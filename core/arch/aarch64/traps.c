@@ -15,6 +15,7 @@
 #include <irq.h>
 #include <mmio.h>
 #include <partition.h>
+#include <sched.h>
 #include <vcpu_run.h>
 
 #include <stddef.h>
@@ -117,10 +118,14 @@ static bool handle_instruction_abort(struct vcpu *vcpu, struct exception_frame *
 	return true;
 }
 
+#define WFX_ISS_WFE 1U
+
+/* Only scheduled vCPUs trap WFI: it gives the rest of their window back. */
 static bool handle_wfx(struct vcpu *vcpu, struct exception_frame *frame)
 {
-	(void)vcpu;
 	skip_instruction(frame);
+	if (vcpu->scheduled && !(frame->esr & WFX_ISS_WFE) && !vgic_has_deliverable(vcpu))
+		sched_switch_out(vcpu, frame, true);
 	return true;
 }
 
@@ -181,7 +186,9 @@ void handle_guest_exit(struct exception_frame *frame, unsigned int vector)
 		resume = handle_serror(vcpu, frame);
 		break;
 	}
-	if (!resume)
+	if (!resume || vcpu->state != VCPU_RUNNING)
 		cpu_idle();
+	if (cpu_this()->preempt && vcpu->scheduled)
+		sched_switch_out(vcpu, frame, false);
 	vgic_flush(vcpu);
 }

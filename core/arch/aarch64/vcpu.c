@@ -6,11 +6,14 @@
 #include <arch.h>
 #include <arch/cpu_stack.h>
 #include <arch/sysregs.h>
+#include <arch/vgic.h>
 #include <cpu.h>
 #include <partition.h>
 
 extern char cpu_stacks[];
 void vgic_load_fresh(struct vcpu *vcpu);
+void arch_fpsimd_save(struct fpsimd_state *state);
+void arch_fpsimd_restore(const struct fpsimd_state *state);
 void arch_frame_enter(struct exception_frame *frame) __attribute__((noreturn));
 void arch_fpsimd_zero(void);
 
@@ -32,7 +35,8 @@ void arch_vcpu_reset(struct vcpu *vcpu)
 	arch->el1.sctlr = SCTLR_EL1_RES1;
 	/* Aff0 = the vCPU's index, as its device tree numbers it. */
 	arch->vmpidr = MPIDR_RES1 | vcpu->index;
-	arch->hcr = HCR_PARTITION;
+	/* On a shared CPU, WFI gives the rest of the window back. */
+	arch->hcr = HCR_PARTITION | (vcpu->scheduled ? HCR_TWI : 0);
 }
 
 static void el1_restore(const struct el1_context *c)
@@ -128,8 +132,53 @@ _Noreturn void arch_vcpu_start(struct vcpu *vcpu)
 	arch_vcpu_load(vcpu);
 	vgic_load_fresh(vcpu);
 	arch_fpsimd_zero();
+	vcpu->saved = false;
+	vgic_flush(vcpu);
 	*frame = vcpu->arch.frame;
 	arch_frame_enter(frame);
+}
+
+static struct exception_frame *stack_top_frame(void)
+{
+	return (struct exception_frame *)(void *)(cpu_stacks + (cpu_this()->index + 1) * CPU_STACK_SIZE -
+						  sizeof(struct exception_frame));
+}
+
+void arch_vcpu_switch_out(struct vcpu *vcpu, void *trap_frame)
+{
+	vcpu->arch.frame = *(struct exception_frame *)trap_frame;
+	arch_vcpu_save(vcpu);
+	arch_fpsimd_save(&vcpu->arch.fpsimd);
+	vgic_save(vcpu);
+	vcpu->saved = true;
+}
+
+_Noreturn void arch_vcpu_resume(struct vcpu *vcpu)
+{
+	struct exception_frame *frame = stack_top_frame();
+
+	arch_vcpu_load(vcpu);
+	arch_fpsimd_restore(&vcpu->arch.fpsimd);
+	vgic_restore(vcpu);
+	vcpu->saved = false;
+	vgic_flush(vcpu);
+	*frame = vcpu->arch.frame;
+	arch_frame_enter(frame);
+}
+
+#define CNTHP_CTL_ENABLE	(1UL << 0)
+
+void arch_timer_set_deadline(uint64_t counter)
+{
+	sysreg_cnthp_cval_el2_write(counter);
+	sysreg_cnthp_ctl_el2_write(CNTHP_CTL_ENABLE);
+	isb();
+}
+
+void arch_timer_cancel(void)
+{
+	sysreg_cnthp_ctl_el2_write(0);
+	isb();
 }
 
 void vgic_load_fresh(struct vcpu *vcpu);

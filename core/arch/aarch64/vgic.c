@@ -144,6 +144,7 @@ void vgic_inject(struct vcpu *vcpu, unsigned int intid)
 	}
 	vgic_virq_set_pending(vcpu, intid, true);
 	spin_unlock(&dist->lock);
+	__atomic_fetch_add(&target->injected, 1, __ATOMIC_RELAXED);
 	notify(target);
 }
 
@@ -304,6 +305,10 @@ void vgic_vcpu_reset(struct vcpu *vcpu)
 {
 	struct vgic_cpu *vc = &vcpu->arch.vgic;
 
+	for (unsigned int i = 0; i < ICH_LR_COUNT_MAX; i++)
+		vc->saved_lrs[i] = 0;
+	vc->saved_vmcr = vc->saved_ap0r0 = vc->saved_ap1r0 = 0;
+
 	for (unsigned int i = 0; i < GIC_PRIVATE_COUNT; i++) {
 		vc->private_irqs[i] = (struct virq){ .edge = i < GIC_SGI_COUNT };
 	}
@@ -312,6 +317,45 @@ void vgic_vcpu_reset(struct vcpu *vcpu)
 		vc->lr_intid[i] = VGIC_NO_INTID;
 	vc->asleep = true;
 	vc->pending_count = 0;
+}
+
+/*
+ * A vCPU leaves a CPU it shares: its list registers and virtual CPU
+ * interface go with it. The virtual timer's interrupt, the one hardware
+ * interrupt private to a CPU, is deactivated and travels as a software
+ * interrupt, or the next vCPU's timer could never fire.
+ */
+void vgic_save(struct vcpu *vcpu)
+{
+	struct vgic_cpu *vc = &vcpu->arch.vgic;
+
+	for (unsigned int slot = 0; slot < lr_count; slot++) {
+		uint64_t lr = lr_read(slot);
+		uint64_t state = (lr >> ICH_LR_STATE_SHIFT) & ICH_LR_STATE_MASK;
+		unsigned int pintid = (unsigned int)((lr >> ICH_LR_PINTID_SHIFT) & ICH_LR_PINTID_MASK);
+
+		if ((lr & ICH_LR_HW) && state != 0 && pintid == GIC_PPI_VIRT_TIMER) {
+			lr &= ~(ICH_LR_HW | (ICH_LR_PINTID_MASK << ICH_LR_PINTID_SHIFT));
+			irq_deactivate(pintid);
+		}
+		vc->saved_lrs[slot] = lr;
+		lr_write(slot, 0);
+	}
+	vc->saved_vmcr = sysreg_ich_vmcr_el2_read();
+	vc->saved_ap0r0 = sysreg_ich_ap0r0_el2_read();
+	vc->saved_ap1r0 = sysreg_ich_ap1r0_el2_read();
+}
+
+void vgic_restore(struct vcpu *vcpu)
+{
+	const struct vgic_cpu *vc = &vcpu->arch.vgic;
+
+	for (unsigned int slot = 0; slot < lr_count; slot++)
+		lr_write(slot, vc->saved_lrs[slot]);
+	sysreg_ich_vmcr_el2_write(vc->saved_vmcr);
+	sysreg_ich_ap0r0_el2_write(vc->saved_ap0r0);
+	sysreg_ich_ap1r0_el2_write(vc->saved_ap1r0);
+	sysreg_ich_hcr_el2_write(ICH_HCR_EN);
 }
 
 /* Called on the CPU that will run vcpu, before it enters. */
@@ -364,4 +408,24 @@ void vgic_partition_reset(struct partition *p)
 	for (unsigned int i = 0; i < p->vcpu_count; i++)
 		vgic_vcpu_reset(&p->vcpus[i]);
 	spin_unlock(&dist->lock);
+}
+
+bool vgic_has_deliverable(struct vcpu *vcpu)
+{
+	struct vgic_dist *dist = dist_of(vcpu->partition);
+	bool found;
+
+	spin_lock(&dist->lock);
+	found = vcpu->arch.vgic.pending_count > 0 && best_candidate(vcpu) != VGIC_NO_INTID;
+	spin_unlock(&dist->lock);
+	if (found)
+		return true;
+	/* Or one already in a list register and not yet taken. */
+	for (unsigned int slot = 0; slot < lr_count; slot++) {
+		uint64_t lr = vcpu->saved ? vcpu->arch.vgic.saved_lrs[slot] : lr_read(slot);
+		if (vcpu->arch.vgic.lr_intid[slot] != VGIC_NO_INTID &&
+		    ((lr >> ICH_LR_STATE_SHIFT) & ICH_LR_PENDING))
+			return true;
+	}
+	return false;
 }

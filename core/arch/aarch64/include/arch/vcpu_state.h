@@ -21,9 +21,16 @@ struct el1_context {
 	uint64_t cntv_ctl, cntv_cval;
 };
 
+/* q0-q31 and FPCR/FPSR, saved only when the vCPU leaves a shared CPU. */
+struct fpsimd_state {
+	uint64_t q[64];
+	uint64_t fpcr, fpsr;
+} __attribute__((aligned(16)));
+
 struct arch_vcpu {
 	struct exception_frame frame;
 	struct el1_context el1;
+	struct fpsimd_state fpsimd;
 	struct vgic_cpu vgic;
 	uint64_t vmpidr;
 	uint64_t hcr;

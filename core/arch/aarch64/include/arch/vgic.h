@@ -34,6 +34,12 @@ void vgic_flush(struct vcpu *vcpu);
 
 void vgic_maintenance(void);
 
+/* A vCPU leaves, or comes back to, a CPU it shares with others. */
+void vgic_save(struct vcpu *vcpu);
+void vgic_restore(struct vcpu *vcpu);
+/* Whether vcpu has an interrupt it could take now (a reason to end a WFI). */
+bool vgic_has_deliverable(struct vcpu *vcpu);
+
 /* A partition wrote ICC_SGI1R_EL1. */
 void vgic_send_sgi(struct vcpu *vcpu, uint64_t value);
 

@@ -34,6 +34,9 @@ struct vgic_cpu {
 	struct virq private_irqs[GIC_PRIVATE_COUNT];
 	uint16_t lr_intid[ICH_LR_COUNT_MAX];	/* what each list register holds */
 	bool asleep;				/* GICR_WAKER.ProcessorSleep */
+	/* The virtual CPU interface while the vCPU is off its (shared) CPU. */
+	uint64_t saved_lrs[ICH_LR_COUNT_MAX];
+	uint64_t saved_vmcr, saved_ap0r0, saved_ap1r0;
 	unsigned int pending_count;		/* virqs with pending set, for a cheap flush */
 };
 

@@ -1,0 +1,127 @@
+/*
+ * The static cyclic scheduler. Time is the generic counter, from an epoch
+ * the primary fixes before partitions start, so every scheduled CPU's
+ * frames line up. A window whose vCPU is off, stopped, or has given the
+ * window back with WFI (and has no interrupt waiting) leaves the CPU idle
+ * until the next boundary.
+ */
+#include <arch.h>
+#include <cpu.h>
+#include <layout.h>
+#include <partitions.h>
+#include <sched.h>
+#include <vcpu_run.h>
+#include <arch/vgic.h>
+
+#define NS_PER_SECOND 1000000000ULL
+
+static uint64_t epoch;
+
+void sched_set_epoch(uint64_t counter)
+{
+	epoch = counter;
+}
+
+static uint64_t ns_to_ticks(uint64_t ns)
+{
+	return ns * arch_counter_frequency() / NS_PER_SECOND;
+}
+
+bool sched_cpu_init(struct cpu *cpu)
+{
+	for (unsigned int i = 0; i < layout.schedule_count; i++) {
+		if (layout.schedules[i].cpu == cpu->index) {
+			cpu->schedule = &layout.schedules[i];
+			cpu->frame_ticks = ns_to_ticks(layout.schedules[i].major_frame_ns);
+			return cpu->frame_ticks > 0;
+		}
+	}
+	return false;
+}
+
+static struct vcpu *window_vcpu(const struct layout_window *w)
+{
+	if (w->partition >= partition_table_count)
+		return NULL;
+	return partition_vcpu(&partition_table[w->partition], w->vcpu);
+}
+
+struct sched_slot sched_slot_at(const struct cpu *cpu, uint64_t now)
+{
+	const struct layout_schedule *s = cpu->schedule;
+	uint64_t elapsed = now > epoch ? now - epoch : 0;
+	uint64_t frame = elapsed / cpu->frame_ticks, position = elapsed % cpu->frame_ticks;
+	uint64_t base = epoch + frame * cpu->frame_ticks;
+
+	for (unsigned int i = 0; i < s->window_count; i++) {
+		const struct layout_window *w = &s->windows[i];
+		uint64_t start = ns_to_ticks(w->start_ns), end = ns_to_ticks(w->start_ns + w->duration_ns);
+
+		if (position < start)
+			return (struct sched_slot){ .end = base + start };
+		if (position < end)
+			return (struct sched_slot){ .vcpu = window_vcpu(w), .serial = frame * s->window_count + i,
+						    .end = base + end };
+	}
+	return (struct sched_slot){ .end = base + cpu->frame_ticks };
+}
+
+static bool runnable(const struct vcpu *v, const struct sched_slot *slot)
+{
+	if (v->partition->state != PARTITION_RUNNING)
+		return false;
+	if (v->state == VCPU_PENDING)
+		return true;
+	if (v->state != VCPU_RUNNING)
+		return false;
+	/* Gave this window back: only an interrupt brings it back before the next. */
+	return v->yielded_in != slot->serial + 1 || vgic_has_deliverable((struct vcpu *)v);
+}
+
+_Noreturn void sched_run(struct cpu *cpu)
+{
+	for (;;) {
+		uint64_t now = arch_counter_read();
+		struct sched_slot slot = sched_slot_at(cpu, now);
+		struct vcpu *v = slot.vcpu;
+
+		cpu->preempt = false;
+		arch_timer_set_deadline(slot.end);
+		if (v != NULL) {
+			bool start = false, resume = false;
+
+			spin_lock(&v->partition->lock);
+			if (runnable(v, &slot)) {
+				start = v->state == VCPU_PENDING;
+				resume = !start;
+				v->state = VCPU_RUNNING;
+			}
+			spin_unlock(&v->partition->lock);
+			if (start || resume) {
+				if (v->last_window != slot.serial + 1) {
+					v->last_window = slot.serial + 1;
+					v->windows++;
+				}
+				cpu->vcpu = v;
+				v->entered_at = arch_counter_read();
+				if (start || !v->saved)
+					arch_vcpu_start(v);
+				arch_vcpu_resume(v);
+			}
+		}
+		arch_idle_wait();
+	}
+}
+
+_Noreturn void sched_switch_out(struct vcpu *vcpu, void *trap_frame, bool yielded)
+{
+	struct cpu *cpu = cpu_this();
+	uint64_t now = arch_counter_read();
+
+	vcpu->run_ticks += now - vcpu->entered_at;
+	if (yielded)
+		vcpu->yielded_in = sched_slot_at(cpu, now).serial + 1;
+	arch_vcpu_switch_out(vcpu, trap_frame);
+	cpu->vcpu = NULL;
+	sched_run(cpu);
+}
