@@ -6,7 +6,9 @@
 #include <console.h>
 #include <hypercall.h>
 #include <hypercall_abi.h>
+#include <arch.h>
 #include <partition.h>
+#include <partitions.h>
 
 #include <stddef.h>
 
@@ -56,11 +58,38 @@ static void hc_yield(struct vcpu *vcpu, const uint64_t *args, uint64_t *results)
 	(void)results;
 }
 
+static void hc_vcpu_stats(struct vcpu *vcpu, const uint64_t *args, uint64_t *results)
+{
+	struct vcpu *target;
+	uint64_t ticks;
+
+	if (args[1] >= partition_table_count) {
+		results[0] = (uint64_t)BH_ERR_INVALID;
+		return;
+	}
+	if (!vcpu->partition->is_root && args[1] != vcpu->partition->id) {
+		results[0] = (uint64_t)BH_ERR_DENIED;
+		return;
+	}
+	target = partition_vcpu(&partition_table[args[1]], (unsigned int)args[2]);
+	if (args[2] > UINT32_MAX || target == NULL) {
+		results[0] = (uint64_t)BH_ERR_INVALID;
+		return;
+	}
+	ticks = target->run_ticks;
+	if (target == vcpu)	/* the caller's own current stretch counts too */
+		ticks += arch_counter_read() - vcpu->entered_at;
+	results[1] = ticks * 1000000000ULL / arch_counter_frequency();
+	results[2] = target->windows;
+	results[3] = target->exits;
+}
+
 static const hypercall_fn hypercalls[] = {
 	[BH_HC_VERSION - BH_HC_BASE] = hc_version,
 	[BH_HC_PARTITION_ID - BH_HC_BASE] = hc_partition_id,
 	[BH_HC_CONSOLE_WRITE - BH_HC_BASE] = hc_console_write,
 	[BH_HC_YIELD - BH_HC_BASE] = hc_yield,
+	[BH_HC_VCPU_STATS - BH_HC_BASE] = hc_vcpu_stats,
 };
 
 void hypercall_handle(struct vcpu *vcpu, const uint64_t args[HYPERCALL_ARGS],

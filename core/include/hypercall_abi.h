@@ -14,6 +14,9 @@
 #define BH_HC_PARTITION_ID	(BH_HC_BASE + 1)	/* -> x1 = partition id, x2 = vCPU index */
 #define BH_HC_CONSOLE_WRITE	(BH_HC_BASE + 2)	/* x1 = buffer IPA, x2 = length */
 #define BH_HC_YIELD		(BH_HC_BASE + 3)	/* give up the rest of this time window */
+#define BH_HC_VCPU_STATS	(BH_HC_BASE + 4)	/* x1 = partition id, x2 = vCPU index
+							 * -> x1 = run time (ns), x2 = windows run,
+							 *    x3 = exits; the root may ask about anyone */
 
 #define BH_ABI_VERSION_MAJOR	0
 #define BH_ABI_VERSION_MINOR	1

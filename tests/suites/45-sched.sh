@@ -1,0 +1,3 @@
+# Static cyclic schedules, measured under -icount shift=0.
+run_test sched-shares 180 "$SRCTREE/tests/sched/shares.sh" spin
+run_test sched-wfi-gives-time-back 180 "$SRCTREE/tests/sched/shares.sh" wfi
