@@ -8,7 +8,7 @@
 #   --cpus N       physical CPUs (-smp), default 4
 #   --ram MB       board memory (-m), default 1024
 #   --cpu MODEL    -cpu model, default cortex-a57
-#   --icount       count instructions as time (-icount shift=0), for
+#   --icount       count instructions as time (-icount shift=0,sleep=off), for
 #                  deterministic figures
 #   --print        print the QEMU command line instead of running it
 #
@@ -39,7 +39,7 @@ shift
 set -- qemu-system-aarch64 \
 	-M virt,virtualization=on,gic-version=3 -cpu "$cpu" -smp "$cpus" -m "$ram" \
 	-nographic -no-reboot \
-	${icount:+-icount shift=0} \
+	${icount:+-icount shift=0,sleep=off} \
 	-kernel "$image" "$@"
 if [ -n "$print" ]; then
 	echo "$@"

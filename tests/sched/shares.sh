@@ -3,7 +3,7 @@
 # instructions, so the run is deterministic), partitions sharing CPU 3 on
 # a 10 ms frame get their configured shares within 1 % (10 per mille) over
 # 60 frames, spinning with interrupts masked does not overrun a window,
-# window starts stay within 100 us (1 % of the frame) of the frame grid, and the hypervisor's
+# window starts stay within 10 us of the frame grid, and the hypervisor's
 # accounting agrees with what the guests measured. With "wfi", the 3 ms
 # window's partition only waits: it gives its time back and is accounted
 # almost none, while the others keep exactly their shares.
@@ -26,7 +26,7 @@ check_spinner() {
 	jitter=$(echo "$line" | sed -n 's/.*jitter \([0-9]*\) ns.*/\1/p')
 	[ $((share - want)) -le 10 ] && [ $((want - share)) -le 10 ] ||
 		fail "$name got $share per mille, configured $want"
-	[ "$jitter" -le 100000 ] || fail "$name's windows started up to $jitter ns off the frame grid"
+	[ "$jitter" -le 10000 ] || fail "$name's windows started up to $jitter ns off the frame grid"
 	line=$(grep -m1 "^\[$name\] ACCOUNTED " "$log") || fail "$name reported no accounting"
 	accounted=$(echo "$line" | sed -n 's/.*ACCOUNTED \([0-9]*\) ns.*/\1/p')
 	measured=$(echo "$line" | sed -n 's/.*measured \([0-9]*\) ns.*/\1/p')
