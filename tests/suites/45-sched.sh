@@ -1,3 +1,4 @@
 # Static cyclic schedules, measured under -icount shift=0.
 run_test sched-shares 180 "$SRCTREE/tests/sched/shares.sh" spin
 run_test sched-wfi-gives-time-back 180 "$SRCTREE/tests/sched/shares.sh" wfi
+run_test sched-timer-waits-for-window 180 "$SRCTREE/tests/sched/timer.sh"
