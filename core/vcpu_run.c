@@ -52,6 +52,7 @@ _Noreturn void cpu_idle(void)
 			log_debug("CPU%u: entering %s vCPU%u at %#llx", cpu->index, next->partition->name,
 				  next->index, (unsigned long long)next->start_pc);
 			cpu->vcpu = next;
+			next->entered_at = arch_counter_read();
 			arch_vcpu_start(next);
 		}
 		arch_idle_wait();
@@ -84,6 +85,8 @@ enum vcpu_power_result vcpu_power_on(struct vcpu *vcpu, uint64_t entry, uint64_t
 void vcpu_power_off(struct vcpu *vcpu)
 {
 	spin_lock(&vcpu->partition->lock);
+	if (!vcpu->scheduled)
+		vcpu->run_ticks += arch_counter_read() - vcpu->entered_at;
 	vcpu->state = VCPU_OFF;
 	spin_unlock(&vcpu->partition->lock);
 }
@@ -145,11 +148,31 @@ void partition_restart(struct partition *p)
 	cpu_kick(p->vcpus[0].cpu);
 }
 
+/* The accounting of every vCPU, as the machine stops. */
+static void print_accounting(void)
+{
+	uint64_t frequency = arch_counter_frequency();
+
+	log_info("accounting: partition/vCPU, CPU, run time, windows, exits, interrupts injected");
+	for (unsigned int i = 0; i < vcpu_table_count; i++) {
+		const struct vcpu *v = &vcpu_table[i];
+		uint64_t ticks = v->run_ticks;
+
+		if (!v->scheduled && v->state == VCPU_RUNNING)	/* pinned: running since it entered */
+			ticks += arch_counter_read() - v->entered_at;
+		log_info("  %s/%u on CPU%u%s: %llu us, %llu windows, %llu exits, %llu interrupts", v->partition->name,
+			 v->index, v->cpu, v->scheduled ? " (scheduled)" : "",
+			 (unsigned long long)(ticks * 1000000 / frequency), (unsigned long long)v->windows,
+			 (unsigned long long)v->exits, (unsigned long long)v->injected);
+	}
+}
+
 _Noreturn void machine_power_off(struct partition *root)
 {
 	for (unsigned int i = 0; i < partition_table_count; i++)
 		vuart_flush(&partition_table[i].uart);
 	log_info("root partition %s powered off: stopping the machine", root->name);
+	print_accounting();
 	log_info("maintenance interrupts taken: %llu", (unsigned long long)irq_maintenance_count());
 	arch_power_off();
 }

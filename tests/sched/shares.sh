@@ -50,3 +50,4 @@ else
 	check_spinner three 300
 fi
 expect_line "$log" "^bulkhead: root partition root powered off: stopping the machine$"
+expect_line "$log" "^bulkhead:   two/0 on CPU3 \\(scheduled\\): 1199[0-9]{2} us, 6[01] windows" "the accounting printed at shutdown"
