@@ -50,7 +50,7 @@ expect_line "$log" "^bulkhead: warning: partition attacker-restart faulted again
 	fail "attacker-restart should have started 4 times (boot and 3 restarts)"
 
 # The victim beats on after every attack.
-last_attack=$(grep -n -E 'attacker-(inject|stop|restart)' "$log" | tail -n 1 | cut -d: -f1)
+last_attack=$(grep -n -E '^\[attacker-|fault: partition attacker-|partition attacker-[a-z]* (stopped|restarted)' "$log" | tail -n 1 | cut -d: -f1)
 [ -n "$last_attack" ] || fail "no attack in the log"
 beats_after=$(tail -n +"$last_attack" "$log" | grep -c '^\[victim\] HEARTBEAT')
 [ "$beats_after" -ge 3 ] || fail "the victim beat only $beats_after times after the last attack"
