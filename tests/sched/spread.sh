@@ -1,0 +1,18 @@
+#!/bin/bash
+# A two-vCPU partition spread over two CPUs' schedules still starts its
+# second vCPU with PSCI, exchanges SGIs both ways, and sees it turn off,
+# while the partitions it shares the CPUs with keep beating.
+. "$SRCTREE/tests/lib/common.sh"
+
+out=$(scratch_dir sched-spread)
+make_out "$out" qemu-virt_defconfig >/dev/null
+set_options "$out" "LAYOUT=$SRCTREE/tests/layouts/sched-spread.yaml"
+make_out "$out" appliance >"$out/build.log" 2>&1 || fail "build failed: $(tail -n 5 "$out/build.log")"
+boot "$out/serial.log" "$out/appliance.img" --icount
+log=$out/serial.log
+for check in psci-cpu-on second-vcpu-runs sgi-round-trips affinity-info-off; do
+	expect_line "$log" "^\\[pair\\] PASS spread-$check$"
+done
+expect_line "$log" "^\\[pair\\] DONE 4 passed, 0 failed$"
+expect_line "$log" "^\\[left\\] HEARTBEAT 2$"
+expect_line "$log" "^\\[right\\] HEARTBEAT 2$"
