@@ -58,6 +58,11 @@ static void hc_yield(struct vcpu *vcpu, const uint64_t *args, uint64_t *results)
 	(void)results;
 }
 
+static uint64_t ticks_to_ns(uint64_t ticks)
+{
+	return ticks * 1000000000ULL / arch_counter_frequency();
+}
+
 static void hc_vcpu_stats(struct vcpu *vcpu, const uint64_t *args, uint64_t *results)
 {
 	struct vcpu *target;
@@ -79,9 +84,24 @@ static void hc_vcpu_stats(struct vcpu *vcpu, const uint64_t *args, uint64_t *res
 	ticks = target->run_ticks;
 	if (target == vcpu)	/* the caller's own current stretch counts too */
 		ticks += arch_counter_read() - vcpu->entered_at;
-	results[1] = ticks * 1000000000ULL / arch_counter_frequency();
+	results[1] = ticks_to_ns(ticks);
 	results[2] = target->windows;
 	results[3] = target->exits;
+	if (args[3] != 0) {
+		struct bh_vcpu_stats *out;
+		if (args[4] < sizeof(*out) ||
+		    (out = partition_guest_buffer(vcpu->partition, args[3], sizeof(*out), true)) == NULL) {
+			results[0] = (uint64_t)BH_ERR_BAD_ADDRESS;
+			return;
+		}
+		out->run_ns = results[1];
+		out->hypervisor_ns = ticks_to_ns(target->hyp_ticks);
+		out->windows = target->windows;
+		out->interrupts_injected = target->injected;
+		out->exits = target->exits;
+		for (unsigned int i = 0; i < BH_EXIT_REASONS; i++)
+			out->exits_by_reason[i] = target->exits_by_reason[i];
+	}
 }
 
 static const hypercall_fn hypercalls[] = {

@@ -7,6 +7,7 @@
 #define PARTITION_H
 
 #include <arch/vcpu_state.h>
+#include <hypercall_abi.h>
 #include <layout.h>
 #include <mmio.h>
 #include <spinlock.h>
@@ -51,6 +52,8 @@ struct vcpu {
 
 	/* Accounting. */
 	uint64_t exits;
+	uint64_t exits_by_reason[BH_EXIT_REASONS];
+	uint64_t hyp_ticks;		/* counter ticks in the hypervisor on its behalf */
 	uint64_t injected;		/* virtual interrupts made pending for it */
 	uint64_t windows;		/* schedule windows it has run in */
 	uint64_t run_ticks;		/* counter ticks spent running */

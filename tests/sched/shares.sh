@@ -49,5 +49,10 @@ if [ "$mode" = wfi ]; then
 else
 	check_spinner three 300
 fi
+expect_line "$log" "^\\[root\\] PASS stats-short-buffer-refused$"
+expect_line "$log" "^\\[root\\] PASS stats-foreign-buffer-refused$"
+# Exits by reason and hypervisor time, as the root reads them for a spinner:
+# its only exits are the hypervisor's timer interrupts and its two hypercalls.
+expect_line "$log" "^\\[root\\] STATS partition 1: hypervisor [1-9][0-9]* ns, 0 interrupts, exits hvc [0-9]+ smc [0-9]+ sysreg 0 memory [0-9]+ wfi 0 irq [1-9][0-9]* other 0$"
 expect_line "$log" "^bulkhead: root partition root powered off: stopping the machine$"
 expect_line "$log" "^bulkhead:   two/0 on CPU3 \\(scheduled\\): 1199[0-9]{2} us, 6[01] windows" "the accounting printed at shutdown"

@@ -4,6 +4,7 @@
  * the vCPU continues; a vCPU that does not continue leaves this CPU to its
  * idle loop.
  */
+#include <arch.h>
 #include <arch/exception_frame.h>
 #include <arch/inject.h>
 #include <arch/sysreg_trap.h>
@@ -125,7 +126,7 @@ static bool handle_wfx(struct vcpu *vcpu, struct exception_frame *frame)
 {
 	skip_instruction(frame);
 	if (vcpu->scheduled && !(frame->esr & WFX_ISS_WFE) && !vgic_has_deliverable(vcpu))
-		sched_switch_out(vcpu, frame, true);
+		sched_switch_out(vcpu, frame, true);	/* its hypervisor time stops with the switch */
 	return true;
 }
 
@@ -158,13 +159,35 @@ static bool handle_serror(struct vcpu *vcpu, struct exception_frame *frame)
 	return true;
 }
 
+static unsigned int exit_reason(const struct exception_frame *frame, unsigned int vector)
+{
+	if (vector != VECTOR_LOWER64_SYNC && vector != VECTOR_LOWER32_SYNC)
+		return BH_EXIT_INTERRUPT;
+	switch (ESR_EC(frame->esr)) {
+	case EC_HVC64: return BH_EXIT_HYPERCALL;
+	case EC_SMC64: return BH_EXIT_FIRMWARE;
+	case EC_SYSREG: return BH_EXIT_SYSREG;
+	case EC_DABT_LOWER: case EC_IABT_LOWER: return BH_EXIT_MEMORY;
+	case EC_WFX: return BH_EXIT_WFI;
+	default: return BH_EXIT_OTHER;
+	}
+}
+
+/* Time in the hypervisor is the vCPU's cost: counted until it runs again. */
+static void account_exit(struct vcpu *vcpu, uint64_t entered)
+{
+	vcpu->hyp_ticks += arch_counter_read() - entered;
+}
+
 void handle_guest_exit(struct exception_frame *frame, unsigned int vector);
 void handle_guest_exit(struct exception_frame *frame, unsigned int vector)
 {
 	struct vcpu *vcpu = cpu_this()->vcpu;
+	uint64_t entered = arch_counter_read();
 	bool resume;
 
 	vcpu->exits++;
+	vcpu->exits_by_reason[exit_reason(frame, vector)]++;
 	vgic_sync(vcpu);
 	/* Any exit other than the one that follows an injection clears it. */
 	if (vector != VECTOR_LOWER64_SYNC ||
@@ -186,9 +209,14 @@ void handle_guest_exit(struct exception_frame *frame, unsigned int vector)
 		resume = handle_serror(vcpu, frame);
 		break;
 	}
-	if (!resume || vcpu->state != VCPU_RUNNING)
+	if (!resume || vcpu->state != VCPU_RUNNING) {
+		account_exit(vcpu, entered);
 		cpu_idle();
-	if (cpu_this()->preempt && vcpu->scheduled)
+	}
+	if (cpu_this()->preempt && vcpu->scheduled) {
+		account_exit(vcpu, entered);
 		sched_switch_out(vcpu, frame, false);
+	}
 	vgic_flush(vcpu);
+	account_exit(vcpu, entered);
 }

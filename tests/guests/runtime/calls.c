@@ -12,19 +12,30 @@
 	register uint64_t x1 __asm__("x1") = a1;				\
 	register uint64_t x2 __asm__("x2") = a2;				\
 	register uint64_t x3 __asm__("x3") = a3;				\
-	__asm__ volatile(insn " #0" : "+r"(x0), "+r"(x1), "+r"(x2), "+r"(x3) :	\
-			 : "x4", "x5", "x6", "x7", "x8", "x9", "x10", "x11",	\
+	register uint64_t x4 __asm__("x4") = a4;				\
+	__asm__ volatile(insn " #0" : "+r"(x0), "+r"(x1), "+r"(x2), "+r"(x3), "+r"(x4) \
+			 : : "x5", "x6", "x7", "x8", "x9", "x10", "x11",	\
 			   "x12", "x13", "x14", "x15", "x16", "x17", "memory");	\
 	return (struct smccc_result){ (int64_t)x0, x1, x2, x3 }
 
-struct smccc_result hvc_call(uint64_t function, uint64_t a1, uint64_t a2, uint64_t a3)
+struct smccc_result hvc_call4(uint64_t function, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4)
 {
 	SMCCC_CALL("hvc");
 }
 
-struct smccc_result smc_call(uint64_t function, uint64_t a1, uint64_t a2, uint64_t a3)
+struct smccc_result hvc_call(uint64_t function, uint64_t a1, uint64_t a2, uint64_t a3)
+{
+	return hvc_call4(function, a1, a2, a3, 0);
+}
+
+static struct smccc_result smc_call4(uint64_t function, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4)
 {
 	SMCCC_CALL("smc");
+}
+
+struct smccc_result smc_call(uint64_t function, uint64_t a1, uint64_t a2, uint64_t a3)
+{
+	return smc_call4(function, a1, a2, a3, 0);
 }
 
 bool bulkhead_present(void)

@@ -25,6 +25,7 @@ _Noreturn void done(void);	/* prints DONE and powers the partition off */
 /* Calls through the SMC Calling Convention. */
 struct smccc_result { int64_t x0; uint64_t x1, x2, x3; };
 struct smccc_result hvc_call(uint64_t function, uint64_t a1, uint64_t a2, uint64_t a3);
+struct smccc_result hvc_call4(uint64_t function, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4);
 struct smccc_result smc_call(uint64_t function, uint64_t a1, uint64_t a2, uint64_t a3);
 bool bulkhead_present(void);
 
