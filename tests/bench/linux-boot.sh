@@ -4,23 +4,15 @@
 # without any hypervisor, both on QEMU with -icount shift=0 (one
 # instruction per nanosecond of guest time, so the figures are counts and
 # repeat exactly). Prints a Markdown table.
-set -eu
-srctree=$(cd "$(dirname "$0")/../.." && pwd)
-build=${BUILD:-$srctree/build}
-work=$build/bench/linux-boot
-rm -rf "$work" && mkdir -p "$work"
-
-make --no-print-directory -C "$srctree" O="$work/out" qemu-virt_defconfig >/dev/null
-kconfig-tweak --file "$work/out/.config" --set-str LAYOUT "$srctree/tests/layouts/linux-root.yaml"
-make --no-print-directory -C "$srctree" O="$work/out" olddefconfig >/dev/null
-make --no-print-directory -C "$srctree" O="$work/out" appliance >"$work/build.log" 2>&1
+. "$(dirname "$0")/lib.sh"
+work=$(bench_appliance linux-boot "$srctree/tests/layouts/linux-root.yaml")
 
 count() { sed -n 's/^bootcount: .* = \([0-9]*\) ns since reset.*/\1/p' "$1" | tr -d '\r' | head -n 1; }
 
-timeout 600 "$srctree/tools/qemu-run.sh" --icount --cpus 4 "$work/out/appliance.img" </dev/null \
+timeout 600 "$srctree/tools/qemu-run.sh" --icount --cpus 4 "$work/appliance.img" </dev/null \
 	>"$work/bulkhead.log" 2>&1 || true
 timeout 600 qemu-system-aarch64 -M virt,gic-version=3 -cpu cortex-a57 -smp 2 -m 512 -nographic -no-reboot \
-	-icount shift=0 -kernel "$work/out/linux/Image" -initrd "$work/out/linux/initramfs.cpio.gz" \
+	-icount shift=0 -kernel "$work/linux/Image" -initrd "$work/linux/initramfs.cpio.gz" \
 	-append "console=ttyAMA0 bulkhead.test=1" </dev/null >"$work/native.log" 2>&1 || true
 
 bulkhead=$(count "$work/bulkhead.log")

@@ -4,15 +4,8 @@
 # (one instruction per ns of guest time); each measures the time it ran.
 # What neither ran is the hypervisor's switching: divided by the number of
 # switches, it is the cost of one (save, schedule, restore, timer).
-set -eu
-srctree=$(cd "$(dirname "$0")/../.." && pwd)
-build=${BUILD:-$srctree/build}
-out=$build/bench/vcpu-switch
-rm -rf "$out" && mkdir -p "$out"
-make --no-print-directory -C "$srctree" O="$out" qemu-virt_defconfig >/dev/null
-kconfig-tweak --file "$out/.config" --set-str LAYOUT "$srctree/tests/layouts/sched-switch.yaml"
-make --no-print-directory -C "$srctree" O="$out" olddefconfig >/dev/null
-make --no-print-directory -C "$srctree" O="$out" appliance >"$out/build.log" 2>&1
+. "$(dirname "$0")/lib.sh"
+out=$(bench_appliance vcpu-switch "$srctree/tests/layouts/sched-switch.yaml")
 timeout 600 "$srctree/tools/qemu-run.sh" --icount "$out/appliance.img" </dev/null 2>&1 | tr -d '\r' >"$out/serial.log"
 measured() { sed -n "s/^\[$1\] ACCOUNTED .*(measured \([0-9]*\) ns).*/\1/p" "$out/serial.log"; }
 span() { sed -n "s/^\[$1\] SHARE .* over \([0-9]*\) ms.*/\1/p" "$out/serial.log"; }

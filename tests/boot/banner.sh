@@ -4,10 +4,7 @@
 # runs its three partitions side by side, and powers off when the root does.
 . "$SRCTREE/tests/lib/common.sh"
 
-out=$(scratch_dir boot-banner)
-make_out "$out" qemu-virt_defconfig >/dev/null
-set_options "$out" "LAYOUT=$SRCTREE/configs/qemu-virt-baremetal.yaml"
-make_out "$out" appliance >"$out/build.log" 2>&1 || fail "build failed: $(tail -n 5 "$out/build.log")"
+out=$(appliance_for boot-banner "$SRCTREE/configs/qemu-virt-baremetal.yaml") || exit 1
 cpus=$(config_value "$out" NR_CPUS)
 log=$out/serial.log
 boot "$log" "$out/appliance.img" --cpus "$cpus"

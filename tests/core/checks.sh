@@ -6,10 +6,7 @@
 # layout puts at the address, and the victim keeps beating afterwards.
 . "$SRCTREE/tests/lib/common.sh"
 
-out=$(scratch_dir core-checks)
-make_out "$out" qemu-virt_defconfig >/dev/null
-set_options "$out" NR_CPUS=6 "LAYOUT=$SRCTREE/tests/layouts/core-checks.yaml"
-make_out "$out" appliance >"$out/build.log" 2>&1 || fail "build failed: $(tail -n 5 "$out/build.log")"
+out=$(appliance_for core-checks "$SRCTREE/tests/layouts/core-checks.yaml" NR_CPUS=6) || exit 1
 boot "$out/serial.log" "$out/appliance.img" --cpus 6
 log=$out/serial.log
 

@@ -50,6 +50,19 @@ set_options() {
 	make_out "$out" olddefconfig >/dev/null
 }
 
+# appliance_for NAME LAYOUT [KEY=VALUE...]: builds LAYOUT's boot artifact
+# with the default configuration plus the given options, in a scratch
+# directory whose path it prints. Use as: out=$(appliance_for ...) || exit 1
+appliance_for() {
+	local name=$1 layout=$2 out
+	shift 2
+	out=$(scratch_dir "$name")
+	make_out "$out" qemu-virt_defconfig >/dev/null
+	set_options "$out" "LAYOUT=$layout" "$@"
+	make_out "$out" appliance >"$out/build.log" 2>&1 || fail "build failed: $(tail -n 5 "$out/build.log")"
+	echo "$out"
+}
+
 # copy_source_tree DEST: the tracked and new files of the source tree,
 # committed in a fresh git repository, so a test can dirty it freely.
 copy_source_tree() {

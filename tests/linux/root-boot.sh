@@ -9,16 +9,13 @@
 . "$SRCTREE/tests/lib/common.sh"
 
 cpu=${1:-cortex-a57}
-out=$(scratch_dir "linux-root-boot-$cpu")
-make_out "$out" qemu-virt_defconfig >/dev/null
 if [ "$cpu" = max ]; then
-	set_options "$out" "LAYOUT=$SRCTREE/tests/layouts/linux-root-max.yaml" QEMU_CPU=max
+	out=$(appliance_for linux-root-boot-max "$SRCTREE/tests/layouts/linux-root-max.yaml" QEMU_CPU=max) || exit 1
 	hidden="sve pauth sha3 mte el2" present="aes atomics sha2"
 else
-	set_options "$out" "LAYOUT=$SRCTREE/tests/layouts/linux-root.yaml"
+	out=$(appliance_for linux-root-boot-cortex-a57 "$SRCTREE/tests/layouts/linux-root.yaml") || exit 1
 	hidden="pmu crc32 sha1 el2" present="aes sha2"
 fi
-make_out "$out" appliance >"$out/build.log" 2>&1 || fail "build failed: $(tail -n 5 "$out/build.log")"
 # A disk on a virtio-mmio slot, which the root owns like every unassigned device.
 disk=$out/disk.img
 head -c 1048576 /dev/zero >"$disk"

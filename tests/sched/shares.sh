@@ -10,12 +10,9 @@
 . "$SRCTREE/tests/lib/common.sh"
 
 mode=${1:-spin}
-out=$(scratch_dir "sched-$mode")
-make_out "$out" qemu-virt_defconfig >/dev/null
 layout=sched-shares
 [ "$mode" = wfi ] && layout=sched-wfi
-set_options "$out" "LAYOUT=$SRCTREE/tests/layouts/$layout.yaml"
-make_out "$out" appliance >"$out/build.log" 2>&1 || fail "build failed: $(tail -n 5 "$out/build.log")"
+out=$(appliance_for "sched-$mode" "$SRCTREE/tests/layouts/$layout.yaml") || exit 1
 boot "$out/serial.log" "$out/appliance.img" --icount
 log=$out/serial.log
 

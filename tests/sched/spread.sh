@@ -4,10 +4,7 @@
 # while the partitions it shares the CPUs with keep beating.
 . "$SRCTREE/tests/lib/common.sh"
 
-out=$(scratch_dir sched-spread)
-make_out "$out" qemu-virt_defconfig >/dev/null
-set_options "$out" "LAYOUT=$SRCTREE/tests/layouts/sched-spread.yaml"
-make_out "$out" appliance >"$out/build.log" 2>&1 || fail "build failed: $(tail -n 5 "$out/build.log")"
+out=$(appliance_for sched-spread "$SRCTREE/tests/layouts/sched-spread.yaml") || exit 1
 boot "$out/serial.log" "$out/appliance.img" --icount
 log=$out/serial.log
 for check in psci-cpu-on second-vcpu-runs sgi-round-trips affinity-info-off; do

@@ -4,10 +4,7 @@
 # partition whose window it fell in keeps its share.
 . "$SRCTREE/tests/lib/common.sh"
 
-out=$(scratch_dir sched-timer)
-make_out "$out" qemu-virt_defconfig >/dev/null
-set_options "$out" "LAYOUT=$SRCTREE/tests/layouts/sched-timer.yaml"
-make_out "$out" appliance >"$out/build.log" 2>&1 || fail "build failed: $(tail -n 5 "$out/build.log")"
+out=$(appliance_for sched-timer "$SRCTREE/tests/layouts/sched-timer.yaml") || exit 1
 boot "$out/serial.log" "$out/appliance.img" --icount
 log=$out/serial.log
 expect_line "$log" "^\\[waker\\] PASS timer-not-delivered-while-descheduled$"
