@@ -12,7 +12,7 @@ count() { sed -n 's/^bootcount: .* = \([0-9]*\) ns since reset.*/\1/p' "$1" | tr
 timeout 600 "$srctree/tools/qemu-run.sh" --icount --cpus 4 "$work/appliance.img" </dev/null \
 	>"$work/bulkhead.log" 2>&1 || true
 timeout 600 qemu-system-aarch64 -M virt,gic-version=3 -cpu cortex-a57 -smp 2 -m 512 -nographic -no-reboot \
-	-icount shift=0 -kernel "$work/linux/Image" -initrd "$work/linux/initramfs.cpio.gz" \
+	-icount shift=0,sleep=off -kernel "$work/linux/Image" -initrd "$work/linux/initramfs.cpio.gz" \
 	-append "console=ttyAMA0 bulkhead.test=1" </dev/null >"$work/native.log" 2>&1 || true
 
 bulkhead=$(count "$work/bulkhead.log")
