@@ -5,6 +5,8 @@
  */
 #include "validate_internal.h"
 #include "units.h"
+
+#include <cpu_features.h>
 #include "ywalk.h"
 
 #include <string.h>
@@ -68,8 +70,32 @@ static void check_windows(const struct layout_spec *l, struct schedule_spec *s)
 	}
 }
 
+/*
+ * SVE and pointer-authentication state is not switched between vCPUs yet:
+ * a partition that shares a CPU loses those features, and is told so.
+ */
+static void hide_unswitched_state(struct layout_spec *l)
+{
+	const uint64_t unswitched = FEATURE_BIT(FEATURE_SVE) | FEATURE_BIT(FEATURE_SME) | FEATURE_BIT(FEATURE_PAUTH);
+
+	for (unsigned int i = 0; i < l->partition_count; i++) {
+		struct partition_spec *p = &l->partitions[i];
+		bool shares = false;
+
+		for (unsigned int v = 0; v < p->vcpu_count; v++)
+			shares |= p->vcpus[v].scheduled;
+		if (!shares || (p->hidden_features & unswitched) == unswitched)
+			continue;
+		diag_warning(p->at, "add features: { hide: [sve, sme, pauth] } to say so in the layout",
+			     "partition '%s' shares a CPU, so sve, sme and pauth are hidden from it "
+			     "(their registers are not switched between vCPUs)", p->name ? p->name : "?");
+		p->hidden_features |= unswitched;
+	}
+}
+
 void validate_schedules(struct layout_spec *l, const struct board *b)
 {
+	hide_unswitched_state(l);
 	for (unsigned int i = 0; i < l->schedule_count; i++) {
 		struct schedule_spec *s = &l->schedules[i];
 		if (s->cpu >= b->cpu_count) {

@@ -24,3 +24,27 @@ for want in "Memory (physical)" "hypervisor" "Schedule of CPU 3, major frame 100
 done
 grep -q '<svg' "$dir/l.svg" && grep -q '<title>fast vCPU 0</title>' "$dir/l.svg" || fail "the SVG lacks the schedule"
 /usr/bin/python3 -c "import xml.dom.minidom,sys; xml.dom.minidom.parse(sys.argv[1])" "$dir/l.svg" || fail "the SVG is not well-formed"
+
+# A partition that shares a CPU loses SVE, SME and pointer authentication
+# (their state is not switched), with a warning that says so; the tables agree.
+cat >"$dir/shared.yaml" <<'YAML'
+platform: qemu-virt
+hypervisor:
+  memory: { base: 0x40000000, size: 64M }
+partitions:
+  - name: root
+    root: true
+    cpus: [0]
+  - name: shy
+    vcpus: [ { schedule: 3 } ]
+    memory: [ { size: 16M } ]
+schedules:
+  - cpu: 3
+    major_frame: 10ms
+    windows: [ { partition: shy, start: 0ms, duration: 5ms } ]
+YAML
+"$BULKHEAD_SAN" gen "$dir/shared.yaml" --board "$BOARD_YAML" -o "$dir/shared" 2>"$dir/shared.err" ||
+	fail "a shared-CPU layout was refused: $(cat "$dir/shared.err")"
+grep -q "warning: partition 'shy' shares a CPU, so sve, sme and pauth are hidden from it" "$dir/shared.err" ||
+	fail "no warning about the hidden SVE, SME and pauth"
+grep -q '\.hidden_features = 0x107,' "$dir/shared/tables.c" || fail "the tables do not hide sve, sme and pauth"
