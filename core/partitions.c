@@ -141,7 +141,8 @@ static void partition_create(struct partition *p, const struct layout_partition 
 		panic("layout has more vCPUs than CONFIG_MAX_VCPUS (%u)", CONFIG_MAX_VCPUS);
 	for (unsigned int i = 0; i < lp->vcpu_count; i++) {
 		p->vcpus[i] = (struct vcpu){ .partition = p, .index = i, .cpu = lp->vcpus[i].cpu,
-					     .scheduled = lp->vcpus[i].scheduled };
+					     .scheduled = lp->vcpus[i].scheduled,
+					     .urgent = lp->vcpus[i].urgent };
 		if (lp->vcpus[i].cpu >= CONFIG_NR_CPUS)
 			panic("partition %s: vCPU%u pinned to CPU%u, beyond CONFIG_NR_CPUS", lp->name, i,
 			      lp->vcpus[i].cpu);

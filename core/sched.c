@@ -78,12 +78,43 @@ static bool runnable(const struct vcpu *v, const struct sched_slot *slot)
 	return v->yielded_in != slot->serial + 1 || vgic_has_deliverable((struct vcpu *)v);
 }
 
+/*
+ * An urgent vCPU of this CPU with an interrupt to take runs now, whoever's
+ * window it is, until it waits again (WFI) or the window ends; the window's
+ * owner loses that time. Only vCPUs the layout marks urgent do this.
+ */
+static struct vcpu *urgent_vcpu(const struct cpu *cpu, const struct vcpu *current)
+{
+	for (unsigned int i = 0; i < vcpu_table_count; i++) {
+		struct vcpu *v = &vcpu_table[i];
+		if (v->urgent && v->cpu == cpu->index && v != current && v->state == VCPU_RUNNING &&
+		    v->saved && v->partition->state == PARTITION_RUNNING && vgic_has_deliverable(v))
+			return v;
+	}
+	return NULL;
+}
+
+bool sched_urgent_pending(const struct vcpu *current)
+{
+	struct cpu *cpu = cpu_this();
+
+	return cpu->schedule != NULL && urgent_vcpu(cpu, current) != NULL;
+}
+
 _Noreturn void sched_run(struct cpu *cpu)
 {
 	for (;;) {
 		uint64_t now = arch_counter_read();
 		struct sched_slot slot = sched_slot_at(cpu, now);
-		struct vcpu *v = slot.vcpu;
+		struct vcpu *v = slot.vcpu, *urgent = urgent_vcpu(cpu, NULL);
+
+		if (urgent != NULL && urgent != v) {
+			cpu->preempt = false;
+			arch_timer_set_deadline(slot.end);
+			cpu->vcpu = urgent;
+			urgent->entered_at = arch_counter_read();
+			arch_vcpu_resume(urgent);
+		}
 
 		cpu->preempt = false;
 		arch_timer_set_deadline(slot.end);

@@ -98,6 +98,8 @@ static void stop_vcpus(struct partition *p)
 		struct vcpu *v = &p->vcpus[i];
 		bool was_running = v->state == VCPU_RUNNING;
 
+		if (was_running && !v->scheduled)	/* a pinned vCPU runs until now */
+			v->run_ticks += arch_counter_read() - v->entered_at;
 		v->state = VCPU_OFF;
 		if (was_running && v->cpu != cpu_this()->index)
 			cpu_kick(v->cpu);

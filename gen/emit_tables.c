@@ -106,8 +106,8 @@ static void emit_partition_arrays(FILE *out, const struct layout_spec *l, const 
 
 	fprintf(out, "static const struct layout_vcpu vcpus_%u[] = {\n", i);
 	for (unsigned int v = 0; v < p->vcpu_count; v++)
-		fprintf(out, "\t{ .cpu = %u, .scheduled = %s },\n", p->vcpus[v].cpu,
-			p->vcpus[v].scheduled ? "true" : "false");
+		fprintf(out, "\t{ .cpu = %u, .scheduled = %s, .urgent = %s },\n", p->vcpus[v].cpu,
+			p->vcpus[v].scheduled ? "true" : "false", p->vcpus[v].urgent ? "true" : "false");
 	fprintf(out, "};\n\nstatic const struct layout_region regions_%u[] = {\n", i);
 	for (unsigned int k = 0; k < p->region_count; k++)
 		emit_region(out, p->regions[k].ipa, p->regions[k].pa, p->regions[k].size, p->regions[k].access,

@@ -27,7 +27,7 @@ static const char *const hypervisor_keys[] = { "memory", NULL };
 static const char *const base_size_keys[] = { "base", "size", NULL };
 static const char *const partition_keys[] = { "name", "root", "cpus", "vcpus", "memory", "devices",
 					      "console", "image", "features", "on_fault", NULL };
-static const char *const vcpu_keys[] = { "cpu", "schedule", NULL };
+static const char *const vcpu_keys[] = { "cpu", "schedule", "urgent", NULL };
 static const char *const region_keys[] = { "size", "base", "ipa", "access", NULL };
 static const char *const image_keys[] = { "kernel", "baremetal", "initrd", "cmdline", "entry", NULL };
 static const char *const feature_keys[] = { "hide", "show", NULL };
@@ -130,9 +130,14 @@ static void parse_vcpu_list(const struct ynode *list, struct partition_spec *p)
 		}
 		if (!ywalk_integer(cpu != NULL ? cpu : sched, "a CPU index", &index))
 			continue;
-		p->vcpus[p->vcpu_count++] = (struct vcpu_spec){
+		p->vcpus[p->vcpu_count] = (struct vcpu_spec){
 			.cpu = index > 4096 ? 4096 : (unsigned int)index, .scheduled = sched != NULL,
 			.at = (cpu != NULL ? cpu : sched)->at };
+		if ((sched = ywalk_get(n, "urgent")) != NULL) {
+			p->vcpus[p->vcpu_count].urgent_at = sched->at;
+			ywalk_bool(sched, "urgent", &p->vcpus[p->vcpu_count].urgent);
+		}
+		p->vcpu_count++;
 	}
 }
 

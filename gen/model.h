@@ -53,7 +53,8 @@ struct region_spec {
 struct vcpu_spec {
 	unsigned int cpu;
 	bool scheduled;		/* on cpu's schedule instead of pinned to it */
-	struct source_position at;
+	bool urgent;		/* its interrupts preempt other windows */
+	struct source_position at, urgent_at;
 };
 
 struct device_ref {

@@ -78,6 +78,9 @@ static void check_vcpus(struct layout_spec *l, const struct board *b)
 			if (p->root && vs->scheduled)
 				diag_error(vs->at, "give the root its own CPUs with cpus: [..]",
 					   "the root partition's vCPUs must be pinned, not scheduled");
+			if (vs->urgent && !vs->scheduled)
+				diag_error(vs->urgent_at, "a pinned vCPU owns its CPU and never waits for a window",
+					   "only a scheduled vCPU can be urgent");
 			if (vs->scheduled)
 				continue;
 			if (pinned_by[vs->cpu] >= 0)

@@ -46,6 +46,7 @@ enum layout_fault_policy {
 struct layout_vcpu {
 	uint16_t cpu;		/* physical CPU it runs on */
 	bool scheduled;		/* in that CPU's schedule rather than pinned */
+	bool urgent;		/* scheduled, and its interrupts preempt other windows */
 };
 
 /* A time window of a CPU's static cyclic schedule. */

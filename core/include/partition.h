@@ -47,6 +47,7 @@ struct vcpu {
 
 	/* Scheduling, for vCPUs on a CPU's schedule. */
 	bool scheduled;
+	bool urgent;			/* an interrupt for it preempts the current window */
 	bool saved;			/* its state is in arch, not in the hardware */
 	uint64_t yielded_in;		/* the window (serial + 1) it gave up with WFI, or 0 */
 

@@ -33,6 +33,9 @@ struct sched_slot sched_slot_at(const struct cpu *cpu, uint64_t now);
 /* The running vCPU's window is over, or it gave its time back: leave it. */
 _Noreturn void sched_switch_out(struct vcpu *vcpu, void *trap_frame, bool yielded);
 
+/* Whether an urgent vCPU of this CPU has an interrupt and should take over from current. */
+bool sched_urgent_pending(const struct vcpu *current);
+
 /* The scheduled CPU's loop: run the window's vCPU, or idle until the next boundary. */
 _Noreturn void sched_run(struct cpu *cpu);
 

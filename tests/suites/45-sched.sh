@@ -3,3 +3,4 @@ run_test sched-shares 180 "$SRCTREE/tests/sched/shares.sh" spin
 run_test sched-wfi-gives-time-back 180 "$SRCTREE/tests/sched/shares.sh" wfi
 run_test sched-timer-waits-for-window 180 "$SRCTREE/tests/sched/timer.sh"
 run_test sched-spread-vcpus 180 "$SRCTREE/tests/sched/spread.sh"
+run_test sched-urgent-preempts 180 "$SRCTREE/tests/sched/urgent.sh"

@@ -213,7 +213,7 @@ void handle_guest_exit(struct exception_frame *frame, unsigned int vector)
 		account_exit(vcpu, entered);
 		cpu_idle();
 	}
-	if (cpu_this()->preempt && vcpu->scheduled) {
+	if (vcpu->scheduled && (cpu_this()->preempt || sched_urgent_pending(vcpu))) {
 		account_exit(vcpu, entered);
 		sched_switch_out(vcpu, frame, false);
 	}
