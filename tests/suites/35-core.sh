@@ -1,1 +1,7 @@
 run_test core-checks 240 "$SRCTREE/tests/core/checks.sh"
+run_test runtime-guests 240 "$SRCTREE/tests/core/runtime-guests.sh"
+# The same guests without the hypervisor: the runtime itself is right.
+for guest in smoke psci hypercalls heartbeat; do
+	run_test "guest-native-$guest" 60 "$SRCTREE/tests/guests/native-test.sh" "$guest"
+done
+run_test guest-native-smoke-relocated 60 "$SRCTREE/tests/guests/native-test.sh" --load-addr 0x48000000 smoke

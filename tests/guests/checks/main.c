@@ -18,9 +18,6 @@
 #define RTC_MIS		0x18
 #define RTC_ICR		0x1c
 #define RTC_INTID	34
-#define GICD_BASE	0x08000000UL
-#define GICD_ISENABLER	0x100
-#define GICD_ICENABLER	0x180
 #define FOREIGN_INTID	48	/* virtio0: the root does not own it in this layout */
 #define SGI_PING	1
 
@@ -47,16 +44,12 @@ void guest_secondary(unsigned int vcpu)
 
 static void check_el1(void)
 {
-	uint64_t el;
-
-	__asm__ volatile("mrs %0, CurrentEL" : "=r"(el));
-	check((el >> 2) == 1, "runs-at-el1", "CurrentEL is %llu", (unsigned long long)(el >> 2));
+	check(current_el() == 1, "runs-at-el1", "CurrentEL is EL%u", current_el());
 }
 
 static void check_psci_and_sgi(void)
 {
-	extern char _start[];
-	int64_t ret = psci_cpu_on(1, (void (*)(void))_start, 0);
+	int64_t ret = psci_cpu_on(1, _start, 0);
 	uint64_t start = counter_read();
 
 	check(ret == 0, "psci-cpu-on-own-vcpu", "CPU_ON returned %lld", (long long)ret);
@@ -66,12 +59,12 @@ static void check_psci_and_sgi(void)
 	check(secondary_started == 1, "psci-second-vcpu-runs", "vCPU 1 never reported in");
 	check(psci_affinity_info(1) == 0, "psci-affinity-info-on", "AFFINITY_INFO says %lld",
 	      (long long)psci_affinity_info(1));
-	ret = psci_cpu_on(1, (void (*)(void))_start, 0);
+	ret = psci_cpu_on(1, _start, 0);
 	check(ret == -4, "psci-cpu-on-twice-already-on", "second CPU_ON returned %lld", (long long)ret);
 	/* vCPU 2 would be another partition's CPU, or nobody's: never ours. */
-	ret = psci_cpu_on(2, (void (*)(void))_start, 0);
+	ret = psci_cpu_on(2, _start, 0);
 	check(ret == -2, "psci-cpu-on-foreign-refused", "CPU_ON of MPIDR 2 returned %lld", (long long)ret);
-	ret = psci_cpu_on(0x100, (void (*)(void))_start, 0);
+	ret = psci_cpu_on(0x100, _start, 0);
 	check(ret == -2, "psci-cpu-on-other-cluster-refused", "CPU_ON of MPIDR 0x100 returned %lld", (long long)ret);
 
 	gic_send_sgi(SGI_PING, 1);
@@ -178,9 +171,8 @@ static void check_hypercalls(void)
 /* The boot protocol: x0 holds the partition's device tree; MPIDR numbers vCPUs from 0. */
 static void check_boot_state(uint64_t dtb)
 {
-	uint64_t mpidr;
+	uint64_t mpidr = sysreg_mpidr_el1_read();
 
-	__asm__ volatile("mrs %0, mpidr_el1" : "=r"(mpidr));
 	check(dtb != 0 && *(volatile uint32_t *)dtb == 0xedfe0dd0U, "x0-is-device-tree",
 	      "x0 = %#llx does not point at a device tree", (unsigned long long)dtb);
 	check((mpidr & 0xff00ffffffUL) == 0, "vcpu0-mpidr-is-0", "MPIDR %#llx", (unsigned long long)mpidr);
@@ -197,6 +189,6 @@ void guest_main(uint64_t dtb)
 	check_psci_and_sgi();
 	check_timer();
 	check_device_interrupts();
-	guest_printf("checks: letting the other partitions run\n");
+	console_printf("checks: letting the other partitions run\n");
 	delay_ticks(3 * counter_frequency());
 }

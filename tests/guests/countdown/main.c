@@ -10,8 +10,8 @@
 void guest_main(uint64_t dtb)
 {
 	(void)dtb;
-	guest_printf("countdown: the machine powers off after %u heartbeats\n", BEATS);
+	console_printf("countdown: the machine powers off after %u heartbeats\n", BEATS);
 	heartbeat(BEATS);
-	guest_printf("countdown: powering off\n");
+	console_printf("countdown: powering off\n");
 	psci_system_off();
 }

@@ -11,7 +11,7 @@ static volatile unsigned int undefined_taken;
 
 static enum sync_action expect_undefined(const struct exception_info *info)
 {
-	if ((info->esr >> 26) != 0)	/* EC 0: unknown reason */
+	if (esr_class(info->esr) != ESR_EC_UNKNOWN)
 		return SYNC_UNEXPECTED;
 	undefined_taken++;
 	return SYNC_SKIP;
@@ -32,6 +32,6 @@ void guest_main(uint64_t dtb)
 	__asm__ volatile("msr mdscr_el1, %0\n\tisb\n\tmrs %0, mdscr_el1" : "+r"(mdscr));
 	check(mdscr == 0, "features-debug-raz-wi", "MDSCR_EL1 read back %#llx", (unsigned long long)mdscr);
 	set_sync_hook(0);
-	guest_printf("features: checks done\n");
+	console_printf("features: checks done\n");
 	heartbeat(0);
 }

@@ -8,7 +8,7 @@
 void guest_main(uint64_t dtb)
 {
 	(void)dtb;
-	guest_printf("idler: waiting\n");
+	console_printf("idler: waiting\n");
 	for (;;)
 		__asm__ volatile("wfi");
 }

@@ -47,7 +47,6 @@ static bool wait_until(volatile uint32_t *value, uint32_t want, uint64_t seconds
 
 void guest_main(uint64_t dtb)
 {
-	extern char _start[];
 	uint64_t start;
 
 	(void)dtb;
@@ -55,7 +54,7 @@ void guest_main(uint64_t dtb)
 	set_irq_handler(SGI_PONG, on_pong);
 	gic_enable(SGI_PONG);
 	irq_enable();
-	check(psci_cpu_on(1, (void (*)(void))_start, 0) == 0, "spread-psci-cpu-on", "CPU_ON failed");
+	check(psci_cpu_on(1, _start, 0) == 0, "spread-psci-cpu-on", "CPU_ON failed");
 	check(wait_until(&started, 1, 2), "spread-second-vcpu-runs", "vCPU 1 never reported in");
 	for (uint32_t i = 1; i <= 5; i++) {
 		gic_send_sgi(SGI_PING, 1);

@@ -1,71 +1,101 @@
-/* EL1 exception handling for test guests: hooks, IRQ dispatch, and a loud end. */
-#include <guest.h>
+/*
+ * EL1 exception handling: IRQs to the handler registered for their INTID,
+ * synchronous exceptions to the test's hook, anything unexpected reported
+ * as a failure that ends the guest (a guest that faults by surprise must
+ * not look like one that passed).
+ */
+#include <arch.h>
+#include <console.h>
+#include <exceptions.h>
+#include <gic.h>
+#include <stddef.h>
+#include <verdict.h>
 
-struct saved_frame {
-	uint64_t x[20];		/* x0-x18, x30 */
-	uint64_t elr, spsr;
-};
+_Static_assert(offsetof(struct exception_frame, x) == FRAME_X0, "frame: x0");
+_Static_assert(offsetof(struct exception_frame, x30) == FRAME_X30, "frame: x30");
+_Static_assert(offsetof(struct exception_frame, elr) == FRAME_ELR, "frame: ELR");
+_Static_assert(offsetof(struct exception_frame, spsr) == FRAME_SPSR, "frame: SPSR");
+_Static_assert(sizeof(struct exception_frame) == FRAME_SIZE, "frame: size");
+_Static_assert(FRAME_SIZE % 16 == 0, "frame keeps SP 16-byte aligned");
 
-static sync_hook current_hook;
-static void (*irq_handlers[64])(unsigned int intid);
+#define INSTRUCTION_SIZE 4
+
+static volatile sync_hook current_hook;
+static volatile irq_handler irq_handlers[IRQ_HANDLERS_MAX];
 
 void set_sync_hook(sync_hook hook)
 {
 	current_hook = hook;
 }
 
-void set_irq_handler(unsigned int intid, void (*handler)(unsigned int intid))
+void set_irq_handler(unsigned int intid, irq_handler handler)
 {
-	if (intid < 64)
+	if (intid < IRQ_HANDLERS_MAX)
 		irq_handlers[intid] = handler;
 }
 
-void guest_sync_exception(struct saved_frame *frame);
-void guest_sync_exception(struct saved_frame *frame)
+_Noreturn static void report_and_stop(const char *what, const struct exception_info *info)
 {
-	struct exception_info info;
+	fail(guest_name, "%s ESR=%#llx FAR=%#llx ELR=%#llx", what, (unsigned long long)info->esr,
+	     (unsigned long long)info->far, (unsigned long long)info->elr);
+	done();
+}
 
-	__asm__ volatile("mrs %0, esr_el1" : "=r"(info.esr));
-	__asm__ volatile("mrs %0, far_el1" : "=r"(info.far));
-	info.elr = frame->elr;
-	info.lr = frame->x[19];		/* x30 is saved after x0-x18 */
-	switch (current_hook != 0 ? current_hook(&info) : SYNC_UNEXPECTED) {
+/* Called from vectors.S. */
+void sync_exception(struct exception_frame *frame, unsigned int vector);
+void sync_exception(struct exception_frame *frame, unsigned int vector)
+{
+	sync_hook hook = current_hook;
+	struct exception_info info = {
+		.esr = sysreg_esr_el1_read(),
+		.far = sysreg_far_el1_read(),
+		.elr = frame->elr,
+		.lr = frame->x30,
+	};
+
+	(void)vector;
+	switch (hook != NULL ? hook(&info) : SYNC_UNEXPECTED) {
 	case SYNC_SKIP:
-		frame->elr += 4;
+		frame->elr += INSTRUCTION_SIZE;
 		return;
 	case SYNC_RETURN:
 		frame->elr = info.lr;
 		return;
-	default:
+	case SYNC_UNEXPECTED:
 		break;
 	}
-	fail("unexpected-exception", "ESR %#llx FAR %#llx ELR %#llx", (unsigned long long)info.esr,
-	     (unsigned long long)info.far, (unsigned long long)info.elr);
-	done();
+	report_and_stop("unexpected exception", &info);
 }
 
-void unexpected_exception(struct saved_frame *frame);
-void unexpected_exception(struct saved_frame *frame)
+void irq_exception(struct exception_frame *frame, unsigned int vector);
+void irq_exception(struct exception_frame *frame, unsigned int vector)
 {
-	fail("unexpected-vector", "ELR %#llx SPSR %#llx", (unsigned long long)frame->elr,
-	     (unsigned long long)frame->spsr);
-	done();
-}
-
-void guest_irq(struct saved_frame *frame);
-void guest_irq(struct saved_frame *frame)
-{
-	uint64_t iar;
-
 	(void)frame;
+	(void)vector;
+	/* Drain: one exception may stand for several pending interrupts. */
 	for (;;) {
-		__asm__ volatile("mrs %0, S3_0_C12_C12_0" : "=r"(iar));	/* ICC_IAR1_EL1 */
-		iar &= 0xffffff;
-		if (iar >= 1020)
+		unsigned int intid = gic_acknowledge();
+		irq_handler handler;
+
+		if (intid >= GIC_INTID_SPECIAL)
 			return;
-		if (iar < 64 && irq_handlers[iar] != 0)
-			irq_handlers[iar]((unsigned int)iar);
-		__asm__ volatile("msr S3_0_C12_C12_1, %0" : : "r"(iar));	/* ICC_EOIR1_EL1 */
-		__asm__ volatile("isb");
+		handler = intid < IRQ_HANDLERS_MAX ? irq_handlers[intid] : NULL;
+		if (handler != NULL)
+			handler(intid);
+		gic_end_of_interrupt(intid);
 	}
+}
+
+void unexpected_vector(struct exception_frame *frame, unsigned int vector);
+void unexpected_vector(struct exception_frame *frame, unsigned int vector)
+{
+	struct exception_info info = {
+		.esr = sysreg_esr_el1_read(),
+		.far = sysreg_far_el1_read(),
+		.elr = frame->elr,
+		.lr = frame->x30,
+	};
+
+	console_printf("vector %u taken, SPSR %#llx\n", vector, (unsigned long long)frame->spsr);
+	report_and_stop("unexpected exception", &info);
 }

@@ -1,30 +1,46 @@
 /*
- * Guest entry: every vCPU arrives here (vCPU 0 from the hypervisor, the
- * others through PSCI CPU_ON), takes a stack by its MPIDR.Aff0, installs
- * the EL1 vectors and enters C.
+ * Guest entry. Every vCPU arrives at _start: vCPU 0 from the hypervisor
+ * (or QEMU's loader) with x0 = the device tree's address or 0, the others
+ * through PSCI CPU_ON. Each takes the stack its MPIDR.Aff0 selects,
+ * installs the EL1 vectors and enters C. Only adr/adrp address anything,
+ * so the image runs wherever it is loaded.
+ *
+ * FP/SIMD stays trapped (CPACR_EL1.FPEN untouched): the runtime and the
+ * guests are built with -mgeneral-regs-only, so an FP instruction would
+ * be a bug, and it shows as an unexpected exception.
  */
-#define STACK_SIZE 0x4000
+#include <arch.h>
+#include <runtime_layout.h>
 
 	.section .text.start, "ax"
 	.global	_start
 _start:
-	msr	daifset, #0xf
+	msr	daifset, #DAIF_ALL_BITS
 	mrs	x19, mpidr_el1
-	and	x19, x19, #0xff
-	cmp	x19, #3
-	b.hi	park
-	adr	x1, __stacks_start
+	and	x19, x19, #MPIDR_AFF0_MASK
+	cmp	x19, #(MAX_VCPUS - 1)
+	b.hi	park			/* no stack for it */
+
+	/* Stacks grow down: vCPU n's top is __stacks_start + (n + 1) * STACK_SIZE. */
+	adrp	x1, __stacks_start
+	add	x1, x1, :lo12:__stacks_start
 	add	x2, x19, #1
 	mov	x3, #STACK_SIZE
 	madd	x1, x2, x3, x1
 	mov	sp, x1
-	adr	x1, exception_vectors
+
+	adrp	x1, exception_vectors
+	add	x1, x1, :lo12:exception_vectors
 	msr	vbar_el1, x1
 	isb
 	cbnz	x19, secondary
-	mov	x20, x0			/* the device tree, per the boot protocol */
-	adr	x1, __bss_start
-	adr	x2, __bss_end
+
+	/* Only vCPU 0 clears .bss: the others start after it, through CPU_ON. */
+	mov	x20, x0
+	adrp	x1, __bss_start
+	add	x1, x1, :lo12:__bss_start
+	adrp	x2, __bss_end
+	add	x2, x2, :lo12:__bss_end
 1:	cmp	x1, x2
 	b.hs	2f
 	str	xzr, [x1], #8
@@ -32,62 +48,11 @@ _start:
 2:	mov	x0, x20
 	bl	runtime_main
 	b	park
+
 secondary:
 	mov	x0, x19
 	bl	runtime_secondary
+
 park:
 	wfi
 	b	park
-
-/* EL1 vectors: synchronous exceptions and IRQs from EL1 with SP_EL1. */
-.macro entry handler
-	.balign	0x80
-	sub	sp, sp, #256
-	stp	x0, x1, [sp, #0]
-	stp	x2, x3, [sp, #16]
-	stp	x4, x5, [sp, #32]
-	stp	x6, x7, [sp, #48]
-	stp	x8, x9, [sp, #64]
-	stp	x10, x11, [sp, #80]
-	stp	x12, x13, [sp, #96]
-	stp	x14, x15, [sp, #112]
-	stp	x16, x17, [sp, #128]
-	stp	x18, x30, [sp, #144]
-	mrs	x0, elr_el1
-	mrs	x1, spsr_el1
-	stp	x0, x1, [sp, #160]
-	mov	x0, sp
-	bl	\handler
-	b	return_from_exception
-.endm
-
-	.balign	0x800
-exception_vectors:
-	entry	unexpected_exception
-	entry	unexpected_exception
-	entry	unexpected_exception
-	entry	unexpected_exception
-	entry	guest_sync_exception
-	entry	guest_irq
-	entry	unexpected_exception
-	entry	unexpected_exception
-	.rept	8
-	entry	unexpected_exception
-	.endr
-
-return_from_exception:
-	ldp	x0, x1, [sp, #160]
-	msr	elr_el1, x0
-	msr	spsr_el1, x1
-	ldp	x0, x1, [sp, #0]
-	ldp	x2, x3, [sp, #16]
-	ldp	x4, x5, [sp, #32]
-	ldp	x6, x7, [sp, #48]
-	ldp	x8, x9, [sp, #64]
-	ldp	x10, x11, [sp, #80]
-	ldp	x12, x13, [sp, #96]
-	ldp	x14, x15, [sp, #112]
-	ldp	x16, x17, [sp, #128]
-	ldp	x18, x30, [sp, #144]
-	add	sp, sp, #256
-	eret

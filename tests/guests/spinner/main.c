@@ -54,11 +54,11 @@ void guest_main(uint64_t dtb)
 	}
 	id = hvc_call(BH_HC_PARTITION_ID, 0, 0, 0);
 	stats = hvc_call(BH_HC_VCPU_STATS, id.x1, 0, 0);
-	guest_printf("SHARE %llu per mille over %llu ms, %llu windows, jitter %llu ns\n",
+	console_printf("SHARE %llu per mille over %llu ms, %llu windows, jitter %llu ns\n",
 		     (unsigned long long)(running * 1000 / (previous - start)),
 		     (unsigned long long)(ns_of(previous - start) / 1000000), (unsigned long long)resumes,
 		     (unsigned long long)ns_of(worst_jitter));
-	guest_printf("ACCOUNTED %llu ns over %llu windows (measured %llu ns), status %lld\n",
+	console_printf("ACCOUNTED %llu ns over %llu windows (measured %llu ns), status %lld\n",
 		     (unsigned long long)stats.x1, (unsigned long long)stats.x2,
 		     (unsigned long long)ns_of(running), (long long)stats.x0);
 	psci_system_off();

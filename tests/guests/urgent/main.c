@@ -46,14 +46,13 @@ static void wait_ticks(uint64_t ticks)
 
 void guest_main(uint64_t dtb)
 {
-	extern char _start[];
 	uint64_t tick = counter_frequency() / 10000, limit = LIMIT_NS * counter_frequency() / 1000000000ULL;
 
 	(void)dtb;
 	gic_init();
 	timer_start_periodic(tick);
 	irq_enable();
-	check(psci_cpu_on(1, (void (*)(void))_start, 0) == 0, "urgent-cpu-on", "CPU_ON failed");
+	check(psci_cpu_on(1, _start, 0) == 0, "urgent-cpu-on", "CPU_ON failed");
 	while (__atomic_load_n(&started, __ATOMIC_ACQUIRE) != 1)
 		wait_ticks(tick);
 	for (uint32_t i = 1; i <= ROUNDS; i++) {
@@ -67,7 +66,7 @@ void guest_main(uint64_t dtb)
 	check(received == ROUNDS && worst <= limit, "urgent-sgi-latency",
 	      "%u of %u SGIs, worst latency %llu ticks (limit %llu)", received, ROUNDS,
 	      (unsigned long long)worst, (unsigned long long)limit);
-	guest_printf("urgent: worst SGI latency %llu ns\n",
+	console_printf("urgent: worst SGI latency %llu ns\n",
 		     (unsigned long long)(worst * 1000000000ULL / counter_frequency()));
 	done();
 }

@@ -23,9 +23,9 @@ void guest_main(uint64_t dtb)
 			check(hvc_call4(BH_HC_VCPU_STATS, p, 0, 0x50000000UL, sizeof(stats)).x0 == BH_ERR_BAD_ADDRESS,
 			      "stats-foreign-buffer-refused", "a buffer outside the caller's memory was accepted");
 		}
-		guest_printf("STATS partition %llu: %llu ns, %llu windows, %llu exits\n", (unsigned long long)p,
+		console_printf("STATS partition %llu: %llu ns, %llu windows, %llu exits\n", (unsigned long long)p,
 			     (unsigned long long)r.x1, (unsigned long long)r.x2, (unsigned long long)r.x3);
-		guest_printf("STATS partition %llu: hypervisor %llu ns, %llu interrupts, exits hvc %llu smc %llu "
+		console_printf("STATS partition %llu: hypervisor %llu ns, %llu interrupts, exits hvc %llu smc %llu "
 			     "sysreg %llu memory %llu wfi %llu irq %llu other %llu\n", (unsigned long long)p,
 			     (unsigned long long)stats.hypervisor_ns, (unsigned long long)stats.interrupts_injected,
 			     (unsigned long long)stats.exits_by_reason[BH_EXIT_HYPERCALL],
@@ -36,6 +36,6 @@ void guest_main(uint64_t dtb)
 			     (unsigned long long)stats.exits_by_reason[BH_EXIT_INTERRUPT],
 			     (unsigned long long)stats.exits_by_reason[BH_EXIT_OTHER]);
 	}
-	guest_printf("waiter: powering off\n");
+	console_printf("waiter: powering off\n");
 	psci_system_off();
 }

@@ -23,7 +23,7 @@ static void on_timer(unsigned int intid)
 {
 	(void)intid;
 	fired_at = counter_read();
-	__asm__ volatile("msr cntv_ctl_el0, xzr\n\tisb");
+	timer_stop();
 }
 
 void guest_main(uint64_t dtb)
@@ -41,7 +41,7 @@ void guest_main(uint64_t dtb)
 	for (uint64_t k = 0; k < 5; k++, window += frame) {
 		uint64_t deadline = window + ticks_of(DEADLINE_NS), expected = window + frame;
 		fired_at = 0;
-		__asm__ volatile("msr cntv_cval_el0, %0\n\tmsr cntv_ctl_el0, %1\n\tisb" : : "r"(deadline), "r"(1UL));
+		timer_set_deadline(deadline);
 		while (fired_at == 0)
 			__asm__ volatile("wfi");
 		if (fired_at < expected)
@@ -52,6 +52,6 @@ void guest_main(uint64_t dtb)
 	check(!early, "timer-not-delivered-while-descheduled", "an interrupt arrived before its window");
 	check(worst <= ticks_of(TOLERANCE_NS), "timer-delivered-at-next-window",
 	      "up to %llu ticks after the window started", (unsigned long long)worst);
-	guest_printf("waker: latest delivery %llu ticks after its window started\n", (unsigned long long)worst);
+	console_printf("waker: latest delivery %llu ticks after its window started\n", (unsigned long long)worst);
 	done();
 }

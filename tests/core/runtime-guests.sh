@@ -1,0 +1,18 @@
+#!/bin/bash
+# The runtime guests pass every check under Bulkhead, as they do natively
+# (tests/guests/native-test.sh): smoke as the root, psci and hypercalls as
+# plain partitions beside the victim whose RAM hypercalls passes as a
+# foreign buffer.
+. "$SRCTREE/tests/lib/common.sh"
+
+out=$(appliance_for runtime-guests "$SRCTREE/tests/layouts/runtime-guests.yaml" NR_CPUS=6) || exit 1
+boot "$out/serial.log" "$out/appliance.img" --cpus 6
+log=$out/serial.log
+
+for guest in psci hypercalls smoke; do
+	expect_line "$log" "^\\[$guest\\] DONE [0-9]+ passed, 0 failed$" "every check of $guest passed"
+	reject_line "$log" "^\\[$guest\\] (FAIL|SKIP)"
+done
+expect_line "$log" "^\\[smoke\\] PASS unmapped-access-aborts$"
+expect_line "$log" "^\\[hypercalls\\] PASS hypercalls-only-over-hvc$"
+reject_line "$log" "fault: partition victim"
