@@ -3,6 +3,7 @@
  * CPUs, banner. Later stages (tables, partitions) hang off this sequence.
  */
 #include <arch.h>
+#include <boot_image.h>
 #include <console.h>
 #include <cpu.h>
 #include <generated/version.h>
@@ -66,6 +67,8 @@ void primary_main(uintptr_t boot_argument)
 		  (unsigned long)boot_argument);
 	arch_mmu_build_tables();
 	arch_mmu_enable();
+	/* Before anything reads the layout tables or starts another CPU. */
+	boot_image_verify();
 	online = cpus_bring_up();
 	print_banner(online);
 

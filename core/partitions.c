@@ -8,6 +8,7 @@
 #include <arch/stage2.h>
 #include <arch/vgic.h>
 #include <artifact_reader.h>
+#include <boot_image.h>
 #include <log.h>
 #include <panic.h>
 #include <partitions.h>
@@ -47,7 +48,7 @@ void *partition_guest_buffer(const struct partition *p, uint64_t ipa, uint64_t l
 
 /* Like partition_guest_buffer, but for the hypervisor loading an image:
  * the region must be RAM, whatever the partition may do with it. */
-static void *load_target(const struct partition *p, uint64_t ipa, uint64_t len)
+void *partition_load_address(const struct partition *p, uint64_t ipa, uint64_t len)
 {
 	for (unsigned int i = 0; i < p->layout->region_count; i++) {
 		const struct layout_region *r = &p->layout->regions[i];
@@ -86,7 +87,7 @@ static void copy_component(struct partition *p, enum artifact_component_kind kin
 	c = artifact_find(boot_artifact, p->id, kind);
 	if (c == NULL)
 		return;
-	target = load_target(p, c->load_ipa, c->size);
+	target = partition_load_address(p, c->load_ipa, c->size);
 	if (target == NULL) {
 		log_error("partition %s: %s (%llu bytes at %#llx) does not fit its RAM", p->name, what,
 			  (unsigned long long)c->size, (unsigned long long)c->load_ipa);
@@ -168,14 +169,10 @@ static void partition_create(struct partition *p, const struct layout_partition 
 
 void partitions_init(void)
 {
-	const char *why = NULL;
-
 	if (layout.partition_count > CONFIG_MAX_PARTITIONS)
 		panic("layout has %u partitions, CONFIG_MAX_PARTITIONS is %u", layout.partition_count,
 		      CONFIG_MAX_PARTITIONS);
-	boot_artifact = artifact_open(&why);
-	if (boot_artifact == NULL)
-		log_warn("boot artifact: %s; no partition can start", why);
+	boot_artifact = boot_image();
 	for (unsigned int i = 0; i < layout.partition_count; i++) {
 		struct partition *p = &partition_table[i];
 

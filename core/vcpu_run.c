@@ -9,6 +9,7 @@
 #include <cpu.h>
 #include <irq.h>
 #include <log.h>
+#include <measurement.h>
 #include <partitions.h>
 #include <sched.h>
 #include <vcpu_run.h>
@@ -143,6 +144,7 @@ void partition_restart(struct partition *p)
 	spin_lock(&p->lock);
 	p->restarts++;
 	p->faults = 0;
+	measure_partition_restart(p);
 	p->state = PARTITION_RUNNING;
 	partition_boot_vcpu(p);
 	spin_unlock(&p->lock);

@@ -16,7 +16,6 @@ endif
 BOARD_FILE := $(srctree)/platform/$(PLATFORM)/board.yaml
 GEN_DIR := $(objtree)/gen
 BULKHEAD := $(objtree)/host/bulkhead
-BULKHEAD_IMAGE := $(objtree)/host/bulkhead-image
 
 GEN_FLAGS = --board $(BOARD_FILE) --board-dtb $(GEN_DIR)/board.dtb --images $(objtree)/guests --images $(objtree)/linux \
 	--ram-size $(CONFIG_QEMU_RAM_MB)M --cpus $(CONFIG_NR_CPUS) \
@@ -52,9 +51,29 @@ $(GEN_DIR)/components.txt: $(GEN_DIR)/tables.c
 
 -include $(GEN_DIR)/tables.d
 
-$(objtree)/appliance.img: $(objtree)/bulkhead.elf $(GEN_DIR)/components.txt $(BULKHEAD_IMAGE)
+# Signed with the private key of CONFIG_SIGNING_KEY (given as
+# SIGNING_PRIVATE_KEY=FILE, never stored in .config), or the development key.
+ifdef CONFIG_SIGNED_IMAGES
+image_sign_args = sign --key $(SIGNING_PRIVATE_KEY)
+image_key_deps := $(SIGNING_PRIVATE_KEY)
+ifeq ($(SIGNING_PRIVATE_KEY),)
+image_key_deps := missing-private-key
+.PHONY: missing-private-key
+missing-private-key:
+	@echo "*** CONFIG_SIGNING_KEY is $(signing_key_config): give its private key as" \
+		"make SIGNING_PRIVATE_KEY=FILE, or sign the image with bulkhead-image sign" >&2
+	@exit 1
+endif
+else
+image_sign_args = pack
+image_key_deps :=
+endif
+
+$(objtree)/appliance.img: $(objtree)/bulkhead.elf $(GEN_DIR)/components.txt $(BULKHEAD_IMAGE) $(image_key_deps) \
+		$(objtree)/include/config/auto.conf
 	$(quiet) PACK $(patsubst $(objtree)/%,%,$@)
-	$(Q)$(BULKHEAD_IMAGE) pack --hypervisor $(objtree)/bulkhead.elf -o $@ \
+	$(Q)$(BULKHEAD_IMAGE) $(image_sign_args) --hypervisor $(objtree)/bulkhead.elf -o $@ \
+		--version $(patsubst "%",%,$(CONFIG_IMAGE_VERSION)) --security-counter $(CONFIG_IMAGE_SECURITY_COUNTER) \
 		$$(sed 's/^/--component /' $(GEN_DIR)/components.txt)
 	@ls -l $@ | awk '{ printf "  %-8s %s bytes\n", "IMAGE", $$5 }'
 	@printf '  %-8s hypervisor memory reserved by the layout: %d MiB\n' LAYOUT \

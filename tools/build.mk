@@ -14,6 +14,9 @@ ARCH     := $(patsubst "%",%,$(CONFIG_ARCH))
 PLATFORM := $(patsubst "%",%,$(CONFIG_PLATFORM))
 
 hv_dirs := core core/lib core/drivers core/arch/$(ARCH) platform/$(PLATFORM)
+ifdef CONFIG_SIGNED_IMAGES
+hv_dirs += core/crypto
+endif
 hv_srcs := $(filter-out %.lds.S,$(foreach d,$(hv_dirs),$(wildcard $(srctree)/$(d)/*.c $(srctree)/$(d)/*.S)))
 hv_objs := $(patsubst $(srctree)/%,$(objtree)/hv/%.o,$(hv_srcs)) $(objtree)/hv/gen/tables.c.o
 
@@ -30,6 +33,10 @@ HV_CFLAGS := -std=c11 -Wall -Wextra -Werror -Wshadow -Wconversion -Wsign-convers
 HV_ASFLAGS := -D__ASSEMBLY__ $(filter-out -std=c11,$(HV_CFLAGS))
 HV_LDFLAGS := -nostdlib -static -no-pie --gc-sections -z noexecstack \
 	-T $(objtree)/hv/linker.ld
+hv_libs :=
+BULKHEAD_IMAGE := $(objtree)/host/bulkhead-image
+
+include $(srctree)/tools/crypto/crypto.mk
 
 .PHONY: all hypervisor appliance
 all: appliance host-tools
@@ -68,9 +75,9 @@ $(objtree)/hv/linker.ld: $(srctree)/core/arch/$(ARCH)/hypervisor.lds.S | $(objtr
 	$(Q)$(CC) -E -P -x c -D__ASSEMBLY__ -D__LINKER__ $(HV_ASFLAGS) -MD -MP -MT $@ -MF $@.d.raw -o $@ $<
 	$(Q)$(srctree)/tools/fixdep.sh $@.d.raw $(objtree) > $@.d && rm -f $@.d.raw
 
-$(objtree)/bulkhead.elf: $(hv_objs) $(objtree)/hv/linker.ld $(objtree)/hv/.flags
+$(objtree)/bulkhead.elf: $(hv_objs) $(hv_libs) $(objtree)/hv/linker.ld $(objtree)/hv/.flags
 	$(quiet) LD $(patsubst $(objtree)/%,%,$@)
-	$(Q)$(LD) $(HV_LDFLAGS) -Map=$(objtree)/bulkhead.map -o $@ $(hv_objs)
+	$(Q)$(LD) $(HV_LDFLAGS) -Map=$(objtree)/bulkhead.map -o $@ $(hv_objs) $(hv_libs)
 	$(Q)$(SIZE) $@ | awk 'NR==2 { printf "  %-8s text %d, data %d, bss %d bytes\n", "SIZE", $$1, $$2, $$3 }'
 
 $(objtree)/bulkhead.bin: $(objtree)/bulkhead.elf

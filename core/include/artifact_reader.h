@@ -1,7 +1,7 @@
 /*
- * Reading the boot artifact the hypervisor was loaded from. Every length
- * and offset is checked once, when the artifact is opened; after that its
- * components can be copied without further checks.
+ * Reading the boot image the hypervisor was loaded from, once
+ * boot_image_verify() has checked every length and offset: after that
+ * its components can be copied without further checks.
  */
 #ifndef ARTIFACT_READER_H
 #define ARTIFACT_READER_H
@@ -9,9 +9,6 @@
 #include <artifact.h>
 
 #include <stddef.h>
-
-/* NULL, with *why set, if there is no valid artifact around the hypervisor. */
-const struct artifact_header *artifact_open(const char **why);
 
 /* The component of a partition with a given kind, or NULL. */
 const struct artifact_component *artifact_find(const struct artifact_header *artifact,

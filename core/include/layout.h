@@ -12,6 +12,15 @@
 
 #define LAYOUT_FORMAT_VERSION	1
 
+/*
+ * The measurement log lives in the last LAYOUT_EVENT_LOG_SIZE bytes of the
+ * hypervisor's memory, mapped read-only into the root partition: a
+ * 64-byte header (struct event_log_region), then the log.
+ */
+#define LAYOUT_EVENT_LOG_SIZE		0x10000U
+#define LAYOUT_EVENT_LOG_HEADER_SIZE	64U
+#define LAYOUT_EVENT_LOG_CAPACITY	(LAYOUT_EVENT_LOG_SIZE - LAYOUT_EVENT_LOG_HEADER_SIZE)
+
 enum layout_access {
 	LAYOUT_READ = 1 << 0,
 	LAYOUT_WRITE = 1 << 1,

@@ -7,6 +7,8 @@
 
 #include <partition.h>
 
+#include <stdint.h>
+
 extern struct partition partition_table[CONFIG_MAX_PARTITIONS];
 extern unsigned int partition_table_count;
 extern struct vcpu vcpu_table[CONFIG_MAX_VCPUS];
@@ -17,6 +19,9 @@ void partitions_init(void);
 
 /* Clears the partition's memory and copies its images in again. */
 void partition_load(struct partition *p);
+
+/* Where len bytes at ipa of the partition's RAM are in hypervisor memory, or NULL. */
+void *partition_load_address(const struct partition *p, uint64_t ipa, uint64_t len);
 
 /* Makes vCPU 0 pending at the partition's entry (caller holds p->lock). */
 void partition_boot_vcpu(struct partition *p);

@@ -9,29 +9,40 @@ head -c 5000 /dev/urandom >"$dir/kernel.bin"
 printf 'dtb' >"$dir/small.dtb"
 "$tool" pack --base 0x40080000 --hypervisor "$BUILD/bulkhead.elf" -o "$dir/a.img" \
 	--component kernel,1,0x40000000,"$dir/kernel.bin" \
-	--component dtb,1,0x40f00000,"$dir/small.dtb" || fail "pack failed"
+	--component dtb,1,0x40f00000,"$dir/small.dtb" --version 1.2.3 --security-counter 7 || fail "pack failed"
 
 /usr/bin/python3 - "$dir/a.img" "$dir/kernel.bin" "$dir/small.dtb" "$BUILD/bulkhead.elf" <<'PY' || fail "artifact layout is wrong"
 import hashlib, struct, sys
+def expect_tables_offset(img):
+    # the tables follow the hypervisor component (its size at +24) directly
+    return struct.unpack_from("<Q", img, 0x40 + 128 + 24)[0]
 img = open(sys.argv[1], "rb").read()
 code0, code1, text_offset, image_size, flags = struct.unpack_from("<IIQQQ", img, 0)
 assert code0 == 0x14000400, "first word must branch to 0x1000: %#x" % code0
 assert text_offset == 0x80000 and image_size == len(img) and flags == 2
 assert img[0x38:0x3c] == b"ARM\x64", "arm64 Image magic"
 assert img[0x40:0x48] == b"BULKHEAD"
-version, count, size, sig_off, sig_size = struct.unpack_from("<IIQQQ", img, 0x48)
-assert version == 1 and count == 3 and size == len(img) and sig_off == 0 and sig_size == 0
-expect = [(1, 0, None), (2, 1, open(sys.argv[2], "rb").read()), (3, 1, open(sys.argv[3], "rb").read())]
+(version, header_size, count, hflags, size, image_version, _, counter, sig_off,
+ sig_size) = struct.unpack_from("<IIIIQIIQQQ", img, 0x48)
+assert version == 2 and count == 4 and header_size == 128 + 80 * count and size == len(img)
+assert hflags == 0 and sig_off == 0 and sig_size == 0, "unsigned"
+assert image_version == (1 << 24 | 2 << 16 | 3) and counter == 7
+# hypervisor, tables, then the partition's components as given
+expect = [(1, 0, None), (5, 0, None), (2, 1, open(sys.argv[2], "rb").read()), (3, 1, open(sys.argv[3], "rb").read())]
 for i, (kind, part, data) in enumerate(expect):
-    k, p, _, off, sz, load = struct.unpack_from("<IHHQQQ", img, 0x80 + 64 * i)
-    digest = img[0x80 + 64 * i + 32: 0x80 + 64 * i + 64]
+    entry = 0x40 + 128 + 80 * i
+    k, p, _, comp_version, _, off, sz, load, _ = struct.unpack_from("<IHHIIQQQQ", img, entry)
+    digest = img[entry + 48: entry + 80]
     assert (k, p) == (kind, part), (i, k, p)
+    assert comp_version == image_version
     assert off % 4096 == 0 and off + sz <= len(img)
     assert hashlib.sha256(img[off:off + sz]).digest() == digest, "digest of component %d" % i
     if data is not None:
         assert img[off:off + sz] == data, "content of component %d" % i
-    else:
+    elif kind == 1:
         assert off == 0x1000 and load == 0x40081000
+    else:
+        assert off == 0x1000 + expect_tables_offset(img) and load == 0x40080000 + off
 print("artifact ok")
 PY
 

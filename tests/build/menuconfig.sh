@@ -21,8 +21,8 @@ keys() { tmux send-keys -t "$session" "$@"; sleep 0.3; }
 
 wait_for "Bulkhead Configuration"
 wait_for "Console and logging"
-# Top level: Platform, Partitions, Console and logging, Debugging.
-keys Down Down Down Enter
+# Top level: Platform, Partitions, Boot image, Console and logging, Debugging.
+keys Down Down Down Down Enter
 wait_for "Fault on purpose after the banner"
 keys Enter
 wait_for "load from an unmapped address"

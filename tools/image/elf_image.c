@@ -1,6 +1,9 @@
 /*
- * Reading the hypervisor ELF on the host: program headers only, every
- * offset and size checked against the file before use.
+ * Reading the hypervisor ELF on the host: its program headers, and the
+ * .layout section that holds the layout tables; every offset and size
+ * checked against the file before use. Segments are placed at their load
+ * (physical) address: .data's initial values load next to the read-only
+ * data, away from where .data lives at run time.
  */
 #include "elf_image.h"
 
@@ -35,6 +38,36 @@ static uint8_t *read_file(const char *path, size_t *size)
 	return data;
 }
 
+/* The .layout section's place, from the section headers and their names. */
+static int find_layout_section(const uint8_t *file, size_t size, struct elf_image *image)
+{
+	const Elf64_Ehdr *eh = (const Elf64_Ehdr *)file;
+	const Elf64_Shdr *sections, *names;
+
+	if (eh->e_shentsize != sizeof(Elf64_Shdr) || eh->e_shoff > size || eh->e_shstrndx >= eh->e_shnum ||
+	    (uint64_t)eh->e_shnum * sizeof(Elf64_Shdr) > size - eh->e_shoff)
+		return -1;
+	sections = (const Elf64_Shdr *)(file + eh->e_shoff);
+	names = &sections[eh->e_shstrndx];
+	if (names->sh_offset > size || names->sh_size > size - names->sh_offset)
+		return -1;
+	for (unsigned int i = 0; i < eh->e_shnum; i++) {
+		const char *name = (const char *)file + names->sh_offset + sections[i].sh_name;
+		if (sections[i].sh_name >= names->sh_size ||
+		    strnlen(name, names->sh_size - sections[i].sh_name) == names->sh_size - sections[i].sh_name ||
+		    strcmp(name, ".layout") != 0)
+			continue;
+		if (sections[i].sh_addr < image->base || sections[i].sh_size == 0 ||
+		    sections[i].sh_addr - image->base > image->file_size ||
+		    sections[i].sh_size > image->file_size - (sections[i].sh_addr - image->base))
+			return -1;
+		image->layout_offset = sections[i].sh_addr - image->base;
+		image->layout_size = sections[i].sh_size;
+		return 0;
+	}
+	return -1;
+}
+
 int elf_image_load(const char *path, struct elf_image *image, char *error, size_t error_size)
 {
 	size_t size = 0;
@@ -61,20 +94,23 @@ int elf_image_load(const char *path, struct elf_image *image, char *error, size_
 			if (ph->p_type != PT_LOAD || ph->p_memsz == 0)
 				continue;
 			if (ph->p_offset > size || ph->p_filesz > size - ph->p_offset ||
-			    ph->p_filesz > ph->p_memsz || ph->p_vaddr > UINT64_MAX - ph->p_memsz) {
+			    ph->p_filesz > ph->p_memsz || ph->p_vaddr > UINT64_MAX - ph->p_memsz ||
+			    ph->p_paddr > UINT64_MAX - ph->p_filesz) {
 				free(file);
 				free(image->bytes);
 				return fail(error, error_size, path, "a segment lies outside the file");
 			}
 			if (pass == 0) {
-				if (ph->p_vaddr < low)
-					low = ph->p_vaddr;
-				if (ph->p_vaddr + ph->p_filesz > high_file)
-					high_file = ph->p_vaddr + ph->p_filesz;
+				if (ph->p_paddr < low)
+					low = ph->p_paddr;
+				if (ph->p_paddr + ph->p_filesz > high_file)
+					high_file = ph->p_paddr + ph->p_filesz;
 				if (ph->p_vaddr + ph->p_memsz > high_memory)
 					high_memory = ph->p_vaddr + ph->p_memsz;
+				if (ph->p_paddr + ph->p_filesz > high_memory)
+					high_memory = ph->p_paddr + ph->p_filesz;
 			} else {
-				memcpy(image->bytes + (ph->p_vaddr - low), file + ph->p_offset, ph->p_filesz);
+				memcpy(image->bytes + (ph->p_paddr - low), file + ph->p_offset, ph->p_filesz);
 			}
 		}
 		if (pass == 0) {
@@ -93,6 +129,12 @@ int elf_image_load(const char *path, struct elf_image *image, char *error, size_
 	image->entry = eh->e_entry;
 	image->file_size = high_file - low;
 	image->memory_size = high_memory - low;
+	if (find_layout_section(file, size, image) != 0) {
+		free(file);
+		free(image->bytes);
+		image->bytes = NULL;
+		return fail(error, error_size, path, "no valid .layout section (the layout tables) in the image");
+	}
 	free(file);
 	return 0;
 }

@@ -1,4 +1,4 @@
-/* The loadable bytes of an AArch64 ELF, laid out flat from its lowest address. */
+/* The loadable bytes of an AArch64 ELF, laid out flat from its lowest load address. */
 #ifndef ELF_IMAGE_H
 #define ELF_IMAGE_H
 
@@ -11,6 +11,8 @@ struct elf_image {
 	uint8_t *bytes;		/* file contents of the segments, zero-filled gaps */
 	size_t file_size;	/* up to the end of the last segment's file data */
 	size_t memory_size;	/* up to the end of the last segment, .bss included */
+	size_t layout_offset;	/* the layout tables (.layout), from base */
+	size_t layout_size;
 };
 
 /* Returns 0, or -1 with a message in error (of error_size bytes). */

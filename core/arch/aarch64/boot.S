@@ -14,7 +14,17 @@ FUNC(_start)
 	mov	x19, x0				/* boot argument from the loader */
 	bl	el2_cpu_setup
 
-	/* Only the primary runs this: later C code relies on a zeroed .bss. */
+	/* Only the primary runs this: .data from its read-only initial image
+	 * (the loaded image stays as signed), and a zeroed .bss. */
+	adr_l	x0, __data_start
+	adr_l	x1, __data_end
+	adr_l	x2, __data_image
+3:	cmp	x0, x1
+	b.hs	4f
+	ldr	x3, [x2], #8
+	str	x3, [x0], #8
+	b	3b
+4:
 	adr_l	x0, __bss_start
 	adr_l	x1, __bss_end
 1:	cmp	x0, x1

@@ -1,6 +1,7 @@
 /*
  * Layout of the hypervisor image. Text, read-only data and writable data
  * each start on a page so the EL2 stage-1 tables can map them W^X.
+ * Everything up to __layout_end is the file image the manifest covers.
  */
 #include <platform.h>
 
@@ -12,6 +13,7 @@ PHDRS
 {
 	text PT_LOAD FLAGS(5);		/* R-X */
 	rodata PT_LOAD FLAGS(4);	/* R-- */
+	layout PT_LOAD FLAGS(4);	/* R--: the layout tables */
 	data PT_LOAD FLAGS(6);		/* RW- */
 }
 
@@ -30,14 +32,36 @@ SECTIONS
 
 	. = ALIGN(4096);
 	.rodata : {
-		*(.rodata .rodata.*)
+		*(EXCLUDE_FILE(*/gen/tables.c.o) .rodata EXCLUDE_FILE(*/gen/tables.c.o) .rodata.*)
+		/* The crypto library is built position-independent: its GOT is
+		 * filled in by the static link and never written again. */
+		*(.got .got.plt .data.rel.ro .data.rel.ro.*)
 	} :rodata
+
+	/*
+	 * The initial values of .data are kept here, read-only, and copied to
+	 * .data at boot: the loaded image is never written, so its digest in
+	 * the signed manifest holds for as long as the hypervisor runs.
+	 */
+	. = ALIGN(16);
+	__data_image = .;
+	. = . + SIZEOF(.data);
+
+	/* The layout tables, on their own pages: measured as a component of their own. */
 	. = ALIGN(4096);
+	__layout_start = .;
+	.layout : {
+		*/gen/tables.c.o(.rodata .rodata.*)
+	} :layout
+	. = ALIGN(4096);
+	__layout_end = .;
 	__rodata_end = .;
 
-	. = ALIGN(4096);
-	.data : {
+	.data : AT(__data_image) {
+		__data_start = .;
 		*(.data .data.*)
+		. = ALIGN(16);
+		__data_end = .;
 	} :data
 
 	. = ALIGN(16);
