@@ -8,6 +8,7 @@
 #include <arch.h>
 #include <boot_image.h>
 #include <crypto.h>
+#include <format.h>
 #include <image_check.h>
 #include <layout.h>
 #include <log.h>
@@ -32,32 +33,29 @@ const struct artifact_header *boot_image(void)
 	return checked_image;
 }
 
-static void describe(const struct artifact_header *h, int index, const char **kind, int *partition)
+/* ": component 3 (kernel of partition 1)", or nothing for index -1. */
+static void describe(const struct artifact_header *h, int index, const char *lead, char *text, size_t size)
 {
-	*kind = "";
-	*partition = -1;
+	const struct artifact_component *c;
+
+	text[0] = '\0';
 	if (index < 0)
 		return;
-	*kind = image_kind_name(h->components[index].kind);
-	if (h->components[index].kind != ARTIFACT_HYPERVISOR && h->components[index].kind != ARTIFACT_TABLES)
-		*partition = h->components[index].partition;
+	c = &h->components[index];
+	if (c->kind == ARTIFACT_HYPERVISOR || c->kind == ARTIFACT_TABLES)
+		format_buffer(text, size, "%s component %d (%s)", lead, index, image_kind_name(c->kind));
+	else
+		format_buffer(text, size, "%s component %d (%s of partition %u)", lead, index,
+			      image_kind_name(c->kind), c->partition);
 }
 
 static void refuse(const struct artifact_header *h, struct image_result r, const char *detail)
 {
-	const char *kind;
-	int partition;
+	char first[64], second[64];
 
-	describe(h, r.component, &kind, &partition);
-	if (detail != NULL)
-		log_error("boot image refused: %s", detail);
-	else if (r.component < 0)
-		log_error("boot image refused: %s", image_status_text(r.status));
-	else if (partition < 0)
-		log_error("boot image refused: %s: component %d (%s)", image_status_text(r.status), r.component, kind);
-	else
-		log_error("boot image refused: %s: component %d (%s of partition %d)", image_status_text(r.status),
-			  r.component, kind, partition);
+	describe(h, r.component, ":", first, sizeof(first));
+	describe(h, r.other, " and", second, sizeof(second));
+	log_error("boot image refused: %s%s%s", detail != NULL ? detail : image_status_text(r.status), first, second);
 	log_error("no partition started; stopping the machine");
 	arch_power_off();
 }
@@ -109,13 +107,14 @@ void boot_image_verify(void)
 		return;
 	}
 	if (r.status == IMAGE_TRUNCATED && h->image_size > available)
-		refuse(h, r, "the image is larger than the hypervisor's memory below the measurement log");
+		refuse(h, (struct image_result){ .component = -1, .other = -1 },
+		       "the image is larger than the hypervisor's memory below the measurement log");
 	r = image_verify(image, available, &policy);
 	if (r.status != IMAGE_OK)
 		refuse(h, r, NULL);
 	problem = check_against_running(h);
 	if (problem != NULL)
-		refuse(h, r, problem);
+		refuse(h, (struct image_result){ .component = -1, .other = -1 }, problem);
 	log_info("boot image: version %u.%u.%u, security counter %llu, %u components, %s", h->image_version >> 24,
 		 (h->image_version >> 16) & 0xff, h->image_version & 0xffff,
 		 (unsigned long long)h->security_counter, h->component_count,

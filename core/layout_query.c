@@ -23,6 +23,11 @@ static const char *partition_name(int id)
 
 void layout_describe_address(uint64_t address, char *text, size_t size)
 {
+	if (contains(LAYOUT_EVENT_LOG_BASE(layout.hypervisor_base, layout.hypervisor_size), LAYOUT_EVENT_LOG_SIZE,
+		     address)) {
+		format_buffer(text, size, "the measurement log is there (read-only, for the root partition)");
+		return;
+	}
 	if (contains(layout.hypervisor_base, layout.hypervisor_size, address)) {
 		format_buffer(text, size, "the layout reserves it for the hypervisor");
 		return;

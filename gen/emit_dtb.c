@@ -9,6 +9,8 @@
 #include "emit_dtb.h"
 #include "ranges.h"
 
+#include <layout.h>
+
 #include <errno.h>
 #include <cpu_features.h>
 #include <libfdt.h>
@@ -206,6 +208,40 @@ static int set_chosen(void *fdt, const struct board *b, const struct partition_s
 	return 0;
 }
 
+/*
+ * The root reads the measurement log through a reserved-memory node: a
+ * region outside its RAM, mapped read-only (docs/image-format.md).
+ */
+static int add_event_log(void *fdt, const struct layout_spec *l, const struct partition_spec *p)
+{
+	uint64_t base = LAYOUT_EVENT_LOG_BASE(l->hv_base, l->hv_size);
+	char name[40];
+	int reserved, node, err;
+
+	if (!p->root)
+		return 0;
+	reserved = fdt_path_offset(fdt, "/reserved-memory");
+	if (reserved < 0) {
+		reserved = fdt_add_subnode(fdt, 0, "reserved-memory");
+		if (reserved < 0)
+			return reserved;
+		if ((err = fdt_setprop_u32(fdt, reserved, "#address-cells", 2)) != 0 ||
+		    (err = fdt_setprop_u32(fdt, reserved, "#size-cells", 2)) != 0 ||
+		    (err = fdt_setprop(fdt, reserved, "ranges", NULL, 0)) != 0)
+			return err;
+	}
+	snprintf(name, sizeof(name), "event-log@%llx", (unsigned long long)base);
+	node = fdt_add_subnode(fdt, reserved, name);
+	if (node < 0)
+		return node;
+	if ((err = fdt_setprop_string(fdt, node, "compatible", "bulkhead,event-log")) != 0 ||
+	    (err = fdt_setprop_u64(fdt, node, "reg", base)) != 0 ||
+	    (err = fdt_appendprop_u64(fdt, node, "reg", LAYOUT_EVENT_LOG_SIZE)) != 0 ||
+	    (err = fdt_setprop(fdt, node, "no-map", NULL, 0)) != 0)
+		return err;
+	return 0;
+}
+
 static int write_blob(const char *dir, const char *name, void *fdt)
 {
 	char path[4096];
@@ -241,6 +277,7 @@ int emit_partition_dtbs(const char *dir, const char *board_dtb, const struct lay
 		if (err == 0) err = add_memory(fdt, p);
 		if (err == 0) err = size_redistributors(fdt, b, p);
 		if (err == 0) err = set_chosen(fdt, b, p);
+		if (err == 0) err = add_event_log(fdt, l, p);
 		if (err == 0) err = fdt_pack(fdt);
 		if (err != 0) {
 			fprintf(stderr, "bulkhead: error: building the device tree of '%s': %s\n", p->name,

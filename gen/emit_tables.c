@@ -7,6 +7,7 @@
 #include "ranges.h"
 
 #include <cpu_features.h>
+#include <layout.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -113,6 +114,11 @@ static void emit_partition_arrays(FILE *out, const struct layout_spec *l, const 
 		emit_region(out, p->regions[k].ipa, p->regions[k].pa, p->regions[k].size, p->regions[k].access,
 			    "LAYOUT_REGION_RAM", "memory");
 	walk_device_ranges(l, b, i, out);
+	if (p->root) {
+		uint64_t log = LAYOUT_EVENT_LOG_BASE(l->hv_base, l->hv_size);
+		emit_region(out, log, log, LAYOUT_EVENT_LOG_SIZE, ACCESS_R, "LAYOUT_REGION_EVENT_LOG",
+			    "the measurement log");
+	}
 	for (unsigned int c = 0; c < l->channel_count; c++) {
 		const struct channel_spec *ch = &l->channels[c];
 		for (unsigned int e = 0; e < ch->endpoint_count; e++) {
@@ -144,7 +150,8 @@ static unsigned int device_interrupt_count(const struct layout_spec *l, const st
 
 static unsigned int region_count(const struct layout_spec *l, const struct board *b, unsigned int i)
 {
-	unsigned int n = l->partitions[i].region_count + walk_device_ranges(l, b, i, NULL);
+	unsigned int n = l->partitions[i].region_count + walk_device_ranges(l, b, i, NULL) +
+			 (l->partitions[i].root ? 1 : 0);	/* the measurement log */
 
 	for (unsigned int c = 0; c < l->channel_count; c++)
 		for (unsigned int e = 0; e < l->channels[c].endpoint_count; e++)

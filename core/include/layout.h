@@ -20,6 +20,8 @@
 #define LAYOUT_EVENT_LOG_SIZE		0x10000U
 #define LAYOUT_EVENT_LOG_HEADER_SIZE	64U
 #define LAYOUT_EVENT_LOG_CAPACITY	(LAYOUT_EVENT_LOG_SIZE - LAYOUT_EVENT_LOG_HEADER_SIZE)
+#define LAYOUT_EVENT_LOG_BASE(hypervisor_base, hypervisor_size) \
+	((hypervisor_base) + (hypervisor_size) - LAYOUT_EVENT_LOG_SIZE)
 
 enum layout_access {
 	LAYOUT_READ = 1 << 0,
@@ -31,6 +33,7 @@ enum layout_region_kind {
 	LAYOUT_REGION_RAM,
 	LAYOUT_REGION_DEVICE,	/* a board device's MMIO, passed through */
 	LAYOUT_REGION_CHANNEL,	/* shared memory with another partition */
+	LAYOUT_REGION_EVENT_LOG,	/* the measurement log, read-only, root partition only */
 };
 
 struct layout_region {
