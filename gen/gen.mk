@@ -29,6 +29,14 @@ host-tools: $(objtree)/host/bulkhead $(objtree)/host-san/bulkhead
 
 # The fuzz target: every gen source but the command line, with libFuzzer.
 FUZZ_CC := clang
+# And one over the boot-image checks and the event log (tools/image shares them).
+$(objtree)/host-fuzz/fuzz-image: $(addprefix $(srctree)/core/lib/,image_check.c sha256.c event_log.c format.c) \
+		$(srctree)/tests/fuzz/fuzz_image.c $(wildcard $(srctree)/core/include/*.h)
+	$(quiet) CLANG $(patsubst $(objtree)/%,%,$@)
+	@mkdir -p $(dir $@)
+	$(Q)$(FUZZ_CC) -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -idirafter $(srctree)/core/include \
+		-o $@ $(filter %.c,$^)
+
 $(objtree)/host-fuzz/fuzz-layout: $(filter-out %/main.c,$(gen_srcs)) $(srctree)/tests/fuzz/fuzz_layout.c \
 		$(wildcard $(srctree)/gen/*.h)
 	$(quiet) CLANG $(patsubst $(objtree)/%,%,$@)

@@ -18,7 +18,8 @@ $(objtree)/host-san/tests/unit/%: $(srctree)/tests/unit/%.c \
 		-I$(srctree)/tests/unit -o $@ $(filter %.c,$^) $(call unit_libs,$<)
 
 .PHONY: test test-build
-test-build: all $(unit_tests) $(objtree)/host-san/bulkhead-image $(objtree)/host-fuzz/fuzz-layout
+test-build: all $(unit_tests) $(objtree)/host-san/bulkhead-image $(objtree)/host-fuzz/fuzz-layout \
+	$(objtree)/host-fuzz/fuzz-image
 
 test: test-build
 	$(Q)$(srctree)/tests/run.sh $(srctree) $(objtree) '$(or $(TESTS),*)'
