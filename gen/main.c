@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #ifndef BULKHEAD_VERSION
 #define BULKHEAD_VERSION "unknown"
@@ -47,6 +48,7 @@ static void usage(FILE *out)
 	      "  check     validate the layout; exit 0 when it is valid\n"
 	      "  gen       write DIR/tables.c, DIR/components.txt and DIR/<partition>.dtb\n"
 	      "  layout    print the memory map, CPUs and schedules (--svg FILE draws them)\n"
+	      "  image     build, sign and check boot images: bulkhead image --help\n"
 	      "\n"
 	      "options:\n"
 	      "  --board FILE           the board description (platform/<board>/board.yaml)\n"
@@ -227,10 +229,33 @@ out:
 	return status;
 }
 
+/* `bulkhead image ARGS` is bulkhead-image ARGS, installed next to this program. */
+static int run_image_tool(char **argv)
+{
+	const char *self = argv[0], *slash = strrchr(self, '/');
+	char path[4096];
+
+	if (slash != NULL)
+		snprintf(path, sizeof(path), "%.*s/bulkhead-image", (int)(slash - self), self);
+	else
+		snprintf(path, sizeof(path), "bulkhead-image");
+	argv[1] = path;
+	if (slash != NULL)
+		execv(path, argv + 1);
+	else
+		execvp(path, argv + 1);
+	fprintf(stderr, "bulkhead: error: cannot run %s: %s\n", path, strerror(errno));
+	return 1;
+}
+
 int main(int argc, char **argv)
 {
 	struct options o;
-	int status = parse_options(argc, argv, &o);
+	int status;
+
+	if (argc > 1 && strcmp(argv[1], "image") == 0)
+		return run_image_tool(argv);
+	status = parse_options(argc, argv, &o);
 
 	if (status != 0)
 		return status;

@@ -6,3 +6,4 @@ run_test image-fuzz-smoke 120 bash -c '
 	rm -rf "$corpus" && mkdir -p "$corpus"
 	python3 "$SRCTREE/tests/fuzz/image_seeds.py" "$corpus"
 	"$BUILD/host-fuzz/fuzz-image" -max_total_time=20 -max_len=20000 -artifact_prefix="$BUILD/tests/work/" "$corpus"'
+run_test image-cli 240 "$SRCTREE/tests/image/cli.sh"
