@@ -7,3 +7,4 @@ run_test image-fuzz-smoke 120 bash -c '
 	python3 "$SRCTREE/tests/fuzz/image_seeds.py" "$corpus"
 	"$BUILD/host-fuzz/fuzz-image" -max_total_time=20 -max_len=20000 -artifact_prefix="$BUILD/tests/work/" "$corpus"'
 run_test image-cli 240 "$SRCTREE/tests/image/cli.sh"
+run_test image-release-key 300 "$SRCTREE/tests/image/release-key.sh"
