@@ -42,6 +42,9 @@ static void run_selftest_fault(void)
 #elif defined(CONFIG_SELFTEST_FAULT_EXEC_DATA)
 	log_info("self-test: executing the hypervisor's data");
 	arch_selftest_fault(ARCH_FAULT_EXEC_DATA);
+#elif defined(CONFIG_SELFTEST_FAULT_EXEC_BOOT_CODE)
+	log_info("self-test: running the signature check after boot");
+	arch_selftest_fault(ARCH_FAULT_EXEC_BOOT_CODE);
 #else
 	return;
 #endif
@@ -69,6 +72,7 @@ void primary_main(uintptr_t boot_argument)
 	arch_mmu_enable();
 	/* Before anything reads the layout tables or starts another CPU. */
 	boot_image_verify();
+	log_info("boot-only code unmapped: %zu KiB", arch_mmu_unmap_boot_code() / 1024);
 	online = cpus_bring_up();
 	print_banner(online);
 

@@ -5,6 +5,7 @@
 #ifndef ARCH_H
 #define ARCH_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 struct cpu;
@@ -66,11 +67,14 @@ _Noreturn void arch_vcpu_start(struct vcpu *vcpu);
  * switched on by every CPU before it touches shared data. */
 void arch_mmu_build_tables(void);
 void arch_mmu_enable(void);
+/* Unmaps the code only the boot needs (the signature check); returns its size. */
+size_t arch_mmu_unmap_boot_code(void);
 
 enum arch_selftest_fault {
 	ARCH_FAULT_UNMAPPED,	/* load from an address nothing maps */
 	ARCH_FAULT_WRITE_TEXT,	/* store into the hypervisor's code */
 	ARCH_FAULT_EXEC_DATA,	/* branch into the hypervisor's data */
+	ARCH_FAULT_EXEC_BOOT_CODE,	/* branch into code unmapped after boot */
 };
 
 /* Performs an access that must fault, to prove the panic path and W^X. */

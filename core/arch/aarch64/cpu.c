@@ -55,6 +55,8 @@ void arch_send_event(void)
  * word below can never run. */
 static uint32_t selftest_data_word = 0xd65f03c0;	/* "ret", were it executable */
 
+extern char __boot_text_start[];
+
 void arch_selftest_fault(enum arch_selftest_fault kind)
 {
 	/* Above the 39-bit address space: a translation fault at level 1. */
@@ -70,6 +72,9 @@ void arch_selftest_fault(enum arch_selftest_fault kind)
 		break;
 	case ARCH_FAULT_EXEC_DATA:
 		__asm__ volatile("blr %0" : : "r"(&selftest_data_word) : "x30", "memory");
+		break;
+	case ARCH_FAULT_EXEC_BOOT_CODE:
+		__asm__ volatile("blr %0" : : "r"(__boot_text_start) : "x30", "memory");
 		break;
 	}
 	(void)value;

@@ -25,7 +25,15 @@ SECTIONS
 	.text : {
 		*(.text.boot)
 		*(.text.vectors)
-		*(.text .text.*)
+		*(EXCLUDE_FILE(*libmbedcrypto.a:* */core/crypto/[a-z]*) .text
+		  EXCLUDE_FILE(*libmbedcrypto.a:* */core/crypto/[a-z]*) .text.*)
+		/* Code only the boot-time signature check runs: unmapped after it. */
+		. = ALIGN(4096);
+		__boot_text_start = .;
+		*libmbedcrypto.a:*(.text .text.*)
+		*/core/crypto/[a-z]*(.text .text.*)
+		. = ALIGN(4096);
+		__boot_text_end = .;
 	} :text
 	. = ALIGN(4096);
 	__text_end = .;

@@ -18,6 +18,7 @@
 #include <stdint.h>
 
 extern char __image_start[], __text_end[], __rodata_end[], __image_end[];
+extern char __boot_text_start[], __boot_text_end[];
 
 typedef uint64_t page_table[PT_ENTRIES] __attribute__((aligned(PAGE_SIZE)));
 
@@ -97,4 +98,17 @@ void arch_mmu_enable(void)
 	sysreg_sctlr_el2_write(sysreg_sctlr_el2_read() | SCTLR_EL2_M | SCTLR_EL2_C |
 			       SCTLR_EL2_I | SCTLR_EL2_SA | SCTLR_EL2_WXN);
 	isb();
+}
+
+size_t arch_mmu_unmap_boot_code(void)
+{
+	uintptr_t image_2mib = (uintptr_t)__image_start & ~(PT_BLOCK_SIZE(2) - 1);
+
+	for (uintptr_t page = (uintptr_t)__boot_text_start; page < (uintptr_t)__boot_text_end; page += PAGE_SIZE) {
+		uintptr_t offset = page - image_2mib;
+		level3_image[offset / PT_BLOCK_SIZE(2)][(offset % PT_BLOCK_SIZE(2)) / PAGE_SIZE] = 0;
+	}
+	dsb_sy();
+	__asm__ volatile("tlbi alle2is\n\tdsb ish\n\tisb" ::: "memory");
+	return (size_t)(__boot_text_end - __boot_text_start);
 }
