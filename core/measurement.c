@@ -75,6 +75,8 @@ void measure_partition_restart(const struct partition *p)
 	spin_unlock(&log_lock);
 	if (log.full)
 		log_warn("measurement log full: the restart of %s is not recorded", p->name);
+	else
+		log_info("measured boot: restart %u of %s recorded (%u events)", p->restarts, p->name, log.events);
 }
 
 const void *measurement_log(size_t *size)

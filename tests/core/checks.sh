@@ -43,6 +43,9 @@ reject_line "$log" "^\\[attacker-stop\\] ATTACK"
 # Policy restart: restarted from its image, then stopped as crash-looping.
 expect_line "$log" "^bulkhead: partition attacker-restart restarted \\(1 restarts\\)$"
 expect_line "$log" "^bulkhead: warning: partition attacker-restart faulted again after 3 restarts: stopped$"
+for n in 1 2 3; do
+	expect_line "$log" "^bulkhead: measured boot: restart $n of attacker-restart recorded" "restart $n re-measured"
+done
 [ "$(grep -c '^\[attacker-restart\] attacker: starting$' "$log")" -eq 4 ] ||
 	fail "attacker-restart should have started 4 times (boot and 3 restarts)"
 
