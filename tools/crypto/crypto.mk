@@ -33,7 +33,7 @@ $(filter $(objtree)/hv/core/crypto/%,$(hv_objs)): | $(MBEDTLS_ARM64)/.unpacked \
 	$(objtree)/include/generated/signing_key.h
 
 $(objtree)/keys/development.pem: $(BULKHEAD_IMAGE)
-	$(quiet) KEYGEN $(patsubst $(objtree)/%,%,$@): development key, set CONFIG_SIGNING_KEY for real images
+	$(quiet) KEYGEN '$(patsubst $(objtree)/%,%,$@) (a development key: set CONFIG_SIGNING_KEY for real images)'
 	@mkdir -p $(dir $@)
 	$(Q)$(BULKHEAD_IMAGE) keygen -o $(objtree)/keys/development
 $(objtree)/keys/development.pub.pem: $(objtree)/keys/development.pem
