@@ -9,7 +9,7 @@
 #include <string.h>
 
 static const char *const board_keys[] = { "board", "ram", "cpus", "gic", "emulated-console",
-					  "devices", NULL };
+					  "emulated-pages", "devices", NULL };
 static const char *const ram_keys[] = { "base", "max-size", NULL };
 static const char *const gic_keys[] = { "distributor", "redistributors", "interrupt-ids", NULL };
 static const char *const device_keys[] = { "name", "base", "size", "interrupts", "reserved",
@@ -88,6 +88,7 @@ bool board_load(const struct ynode *root, const char *file, uint64_t ram_size, s
 	}
 	ok &= (v = ywalk_get(root, "emulated-console")) != NULL &&
 	      ywalk_integer(v, "emulated-console", &b->console_base);
+	ok &= (v = ywalk_get(root, "emulated-pages")) != NULL && ywalk_integer(v, "emulated-pages", &b->pages_base);
 	devices = ywalk_get(root, "devices");
 	ok &= devices != NULL && ywalk_is(devices, YNODE_SEQ, "devices");
 	if (!ok) {

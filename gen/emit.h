@@ -21,4 +21,7 @@ uint64_t partition_dtb_ipa(const struct partition_spec *p);
 uint64_t partition_entry_ipa(const struct partition_spec *p);
 uint64_t partition_initrd_ipa(const struct partition_spec *p);
 
+/* The page whose writes ring channel c's other end, in both partitions. */
+uint64_t channel_doorbell_ipa(const struct board *board, unsigned int c);
+
 #endif

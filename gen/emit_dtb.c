@@ -242,6 +242,59 @@ static int add_event_log(void *fdt, const struct layout_spec *l, const struct pa
 	return 0;
 }
 
+static int set_reg(void *fdt, int node, uint64_t base, uint64_t size)
+{
+	int err = fdt_setprop_u64(fdt, node, "reg", base);
+	return err != 0 ? err : fdt_appendprop_u64(fdt, node, "reg", size);
+}
+
+/*
+ * The hypervisor's pages a partition may use (docs/control.md): the
+ * control page, and for each channel end its shared memory, doorbell page
+ * and doorbell interrupt, found by name ("label").
+ */
+static int add_bulkhead_nodes(void *fdt, const struct layout_spec *l, const struct board *b, unsigned int i)
+{
+	const struct partition_spec *p = &l->partitions[i];
+	char name[80];
+	int node, err;
+
+	if (p->root || p->control) {
+		snprintf(name, sizeof(name), "bulkhead-control@%llx", (unsigned long long)b->pages_base);
+		if ((node = fdt_add_subnode(fdt, 0, name)) < 0)
+			return node;
+		if ((err = fdt_setprop_string(fdt, node, "compatible", "bulkhead,control")) != 0 ||
+		    (err = set_reg(fdt, node, b->pages_base, PAGE_SIZE_4K)) != 0)
+			return err;
+	}
+	for (unsigned int c = 0; c < l->channel_count; c++) {
+		const struct channel_spec *ch = &l->channels[c];
+		for (unsigned int e = 0; e < ch->endpoint_count; e++) {
+			const struct endpoint_spec *ep = &ch->endpoints[e];
+			if (ep->partition_index != (int)i)
+				continue;
+			snprintf(name, sizeof(name), "bulkhead-channel@%llx", (unsigned long long)ep->ipa);
+			if ((node = fdt_add_subnode(fdt, 0, name)) < 0)
+				return node;
+			if ((err = fdt_setprop_string(fdt, node, "compatible", "bulkhead,channel")) != 0 ||
+			    (err = fdt_setprop_string(fdt, node, "label", ch->name)) != 0 ||
+			    (err = set_reg(fdt, node, ep->ipa, ch->size)) != 0 ||
+			    (err = fdt_appendprop_u64(fdt, node, "reg", channel_doorbell_ipa(b, c))) != 0 ||
+			    (err = fdt_appendprop_u64(fdt, node, "reg", PAGE_SIZE_4K)) != 0)
+				return err;
+			if (ep->writable && (err = fdt_setprop(fdt, node, "writable", NULL, 0)) != 0)
+				return err;
+			if (ep->doorbell != 0) {
+				/* SPI, edge-triggered: <0 n 1> in the GIC binding, n = INTID - 32. */
+				fdt32_t irq[3] = { cpu_to_fdt32(0), cpu_to_fdt32(ep->doorbell - 32), cpu_to_fdt32(1) };
+				if ((err = fdt_setprop(fdt, node, "interrupts", irq, sizeof(irq))) != 0)
+					return err;
+			}
+		}
+	}
+	return 0;
+}
+
 static int write_blob(const char *dir, const char *name, void *fdt)
 {
 	char path[4096];
@@ -278,6 +331,7 @@ int emit_partition_dtbs(const char *dir, const char *board_dtb, const struct lay
 		if (err == 0) err = size_redistributors(fdt, b, p);
 		if (err == 0) err = set_chosen(fdt, b, p);
 		if (err == 0) err = add_event_log(fdt, l, p);
+		if (err == 0) err = add_bulkhead_nodes(fdt, l, b, i);
 		if (err == 0) err = fdt_pack(fdt);
 		if (err != 0) {
 			fprintf(stderr, "bulkhead: error: building the device tree of '%s': %s\n", p->name,

@@ -18,7 +18,8 @@ bool partition_has_device(const struct layout_spec *l, const struct board *b, un
 	if (dev->reserved)
 		return false;
 	/* An emulated console takes the UART's address in the partition's map. */
-	if (dev->base == b->console_base && l->partitions[p].console == CONSOLE_EMULATED)
+	if (dev->base == b->console_base &&
+	    (l->partitions[p].console == CONSOLE_EMULATED || l->partitions[p].console == CONSOLE_RING))
 		return false;
 	if (dev->owner >= 0)
 		return dev->owner == (int)p;
@@ -167,7 +168,7 @@ static bool uses_device_console(const struct layout_spec *l, const struct board 
 
 	if (p->console == CONSOLE_DEVICE)
 		return true;
-	if (p->console == CONSOLE_EMULATED || !p->root)
+	if (p->console == CONSOLE_EMULATED || p->console == CONSOLE_RING || !p->root)
 		return false;
 	/* The root's default console: the first console UART it has. */
 	for (unsigned int d = 0; d < b->device_count; d++)
@@ -206,6 +207,33 @@ static void emit_schedules(FILE *out, const struct layout_spec *l)
 	fprintf(out, "};\n\n");
 }
 
+/* Doorbell page of channel c: after the control page in the emulated-pages window. */
+uint64_t channel_doorbell_ipa(const struct board *b, unsigned int c)
+{
+	return b->pages_base + PAGE_SIZE_4K * (1ULL + c);
+}
+
+static void emit_channels(FILE *out, const struct layout_spec *l, const struct board *b)
+{
+	if (l->channel_count == 0)
+		return;
+	fprintf(out, "static const struct layout_channel channels[] = {\n");
+	for (unsigned int c = 0; c < l->channel_count; c++) {
+		const struct channel_spec *ch = &l->channels[c];
+		fprintf(out, "\t{ .name = \"%s\", .pa = 0x%llx, .size = 0x%llx, .doorbell_ipa = 0x%llx, .ends = {\n",
+			ch->name, (unsigned long long)ch->pa, (unsigned long long)ch->size,
+			(unsigned long long)channel_doorbell_ipa(b, c));
+		for (unsigned int e = 0; e < 2; e++) {
+			const struct endpoint_spec *ep = &ch->endpoints[e];
+			fprintf(out, "\t\t{ .partition = %u, .doorbell = %u, .writable = %s, .ipa = 0x%llx },\n",
+				l->partitions[ep->partition_index].id, ep->doorbell, ep->writable ? "true" : "false",
+				(unsigned long long)ep->ipa);
+		}
+		fprintf(out, "\t} },\n");
+	}
+	fprintf(out, "};\n\n");
+}
+
 void emit_tables(FILE *out, const struct layout_spec *l, const struct board *b)
 {
 	const char *name = strrchr(l->file, '/') ? strrchr(l->file, '/') + 1 : l->file;
@@ -222,12 +250,16 @@ void emit_tables(FILE *out, const struct layout_spec *l, const struct board *b)
 			p->root ? "true" : "false");
 		fprintf(out, "\t\t.fault_policy = %s,\n", policies[p->on_fault]);
 		fprintf(out, "\t\t.console = %s,\n\t\t.console_ipa = 0x%llx,\n",
-			uses_device_console(l, b, i) ? "LAYOUT_CONSOLE_DEVICE" : "LAYOUT_CONSOLE_EMULATED",
+			uses_device_console(l, b, i) ? "LAYOUT_CONSOLE_DEVICE" :
+			p->console == CONSOLE_RING   ? "LAYOUT_CONSOLE_RING" :
+						       "LAYOUT_CONSOLE_EMULATED",
 			(unsigned long long)b->console_base);
 		fprintf(out, "\t\t.gicd_ipa = 0x%llx,\n\t\t.gicr_ipa = 0x%llx,\n", (unsigned long long)b->gicd_base,
 			(unsigned long long)b->gicr_base);
 		fprintf(out, "\t\t.entry_ipa = 0x%llx,\n\t\t.dtb_ipa = 0x%llx,\n",
 			(unsigned long long)partition_entry_ipa(p), (unsigned long long)partition_dtb_ipa(p));
+		fprintf(out, "\t\t.control_ipa = 0x%llx,\n",
+			(unsigned long long)(p->root || p->control ? b->pages_base : 0));
 		fprintf(out, "\t\t.hidden_features = 0x%llx,\n",
 			(unsigned long long)(p->hidden_features | FEATURES_ALWAYS_HIDDEN));
 		fprintf(out, "\t\t.vcpus = vcpus_%u,\n\t\t.vcpu_count = %u,\n", i, p->vcpu_count);
@@ -246,14 +278,17 @@ void emit_tables(FILE *out, const struct layout_spec *l, const struct board *b)
 	}
 	fprintf(out, "};\n\n");
 	emit_schedules(out, l);
+	emit_channels(out, l, b);
 	fprintf(out, "const struct layout layout = {\n");
 	fprintf(out, "\t.format_version = LAYOUT_FORMAT_VERSION,\n\t.name = \"%s\",\n", name);
 	fprintf(out, "\t.hypervisor_base = 0x%llx,\n\t.hypervisor_size = 0x%llx,\n", (unsigned long long)l->hv_base,
 		(unsigned long long)l->hv_size);
 	fprintf(out, "\t.partitions = partitions,\n\t.partition_count = %u,\n", l->partition_count);
 	fprintf(out, "\t.devices = devices,\n\t.device_count = %u,\n", b->device_count);
-	fprintf(out, "\t.schedules = %s,\n\t.schedule_count = %u,\n};\n", l->schedule_count ? "schedules" : "0",
+	fprintf(out, "\t.schedules = %s,\n\t.schedule_count = %u,\n", l->schedule_count ? "schedules" : "0",
 		l->schedule_count);
+	fprintf(out, "\t.channels = %s,\n\t.channel_count = %u,\n};\n", l->channel_count ? "channels" : "0",
+		l->channel_count);
 }
 
 void emit_components(FILE *out, const struct layout_spec *l, const char *dtb_dir)

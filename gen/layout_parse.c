@@ -26,7 +26,7 @@ static const char *const top_keys[] = { "platform", "hypervisor", "partitions", 
 static const char *const hypervisor_keys[] = { "memory", NULL };
 static const char *const base_size_keys[] = { "base", "size", NULL };
 static const char *const partition_keys[] = { "name", "root", "cpus", "vcpus", "memory", "devices",
-					      "console", "image", "features", "on_fault", NULL };
+					      "console", "image", "features", "on_fault", "control", NULL };
 static const char *const vcpu_keys[] = { "cpu", "schedule", "urgent", NULL };
 static const char *const region_keys[] = { "size", "base", "ipa", "access", NULL };
 static const char *const image_keys[] = { "kernel", "baremetal", "initrd", "cmdline", "entry", NULL };
@@ -272,13 +272,17 @@ static void parse_partition(const struct ynode *n, struct partition_spec *p)
 	if ((v = ywalk_get(n, "console")) != NULL) {
 		p->console_at = v->at;
 		if (ywalk_string(v, "console", &p->console_device)) {
-			p->console = strcmp(p->console_device, "emulated") == 0 ? CONSOLE_EMULATED : CONSOLE_DEVICE;
+			p->console = strcmp(p->console_device, "emulated") == 0 ? CONSOLE_EMULATED :
+				     strcmp(p->console_device, "ring") == 0	? CONSOLE_RING :
+										  CONSOLE_DEVICE;
 		}
 	}
 	if ((v = ywalk_get(n, "image")) != NULL)
 		parse_image(v, &p->image);
 	if ((v = ywalk_get(n, "features")) != NULL)
 		parse_features(v, p);
+	if ((v = ywalk_get(n, "control")) != NULL)
+		ywalk_bool(v, "control", &p->control);
 	if ((v = ywalk_get(n, "on_fault")) != NULL) {
 		unsigned int policy = POLICY_INJECT;
 		parse_choice(v, "fault policy", policy_names, &policy);

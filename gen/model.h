@@ -34,6 +34,8 @@ struct board {
 	uint64_t gicd_base;
 	uint64_t gicr_base;
 	uint64_t console_base;	/* where an emulated console appears */
+	uint64_t pages_base;	/* the control page, then a doorbell page per channel */
+#define EMULATED_PAGES_SIZE	0x1000000ULL	/* the window at pages_base no memory may cover */
 	unsigned int spi_limit;	/* INTIDs below this exist */
 	struct board_device *devices;
 	unsigned int device_count;
@@ -63,7 +65,8 @@ struct device_ref {
 	struct source_position at;
 };
 
-enum console_kind { CONSOLE_DEFAULT, CONSOLE_EMULATED, CONSOLE_DEVICE };
+/* CONSOLE_RING: emulated, its output kept for the control interface only, never on the UART. */
+enum console_kind { CONSOLE_DEFAULT, CONSOLE_EMULATED, CONSOLE_RING, CONSOLE_DEVICE };
 enum image_kind { IMAGE_NONE, IMAGE_KERNEL, IMAGE_BAREMETAL };
 enum fault_policy_kind { POLICY_INJECT, POLICY_STOP, POLICY_RESTART };
 
@@ -97,6 +100,7 @@ struct partition_spec {
 	struct image_spec image;
 	uint64_t hidden_features;
 	enum fault_policy_kind on_fault;
+	bool control;		/* may use the control interface (the root always may) */
 	struct source_position at, name_at, root_at, console_at, features_at;
 };
 

@@ -181,7 +181,7 @@ static void check_console(struct layout_spec *l, struct board *b)
 		struct partition_spec *p = &l->partitions[i];
 		int index;
 
-		if (p->console == CONSOLE_EMULATED) {
+		if (p->console == CONSOLE_EMULATED || p->console == CONSOLE_RING) {
 			for (unsigned int k = 0; k < p->device_count; k++) {
 				int d = p->devices[k].board_index;
 				if (d >= 0 && b->devices[d].base == b->console_base)
@@ -194,7 +194,7 @@ static void check_console(struct layout_spec *l, struct board *b)
 			continue;
 		index = board_find_device(b, p->console_device);
 		if (index < 0 || !b->devices[index].console) {
-			diag_error(p->console_at, "a console is 'emulated' or a UART of the board",
+			diag_error(p->console_at, "a console is 'emulated', 'ring' or a UART of the board",
 				   "console '%s' is not a UART of board %s", p->console_device, b->name);
 			continue;
 		}

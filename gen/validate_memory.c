@@ -241,6 +241,11 @@ static void assign_ipas(struct partition_spec *p, const struct board *b)
 		    (p->console != CONSOLE_DEVICE && ranges_overlap(r->ipa, r->size, b->console_base, PAGE_SIZE_4K)))
 			diag_error(r->ipa_at.line ? r->ipa_at : r->at, NULL,
 				   "region covers the partition's virtual GIC or console in guest-physical space");
+		/* The control page and the doorbell pages, whoever uses them. */
+		if (ranges_overlap(r->ipa, r->size, b->pages_base, EMULATED_PAGES_SIZE))
+			diag_error(r->ipa_at.line ? r->ipa_at : r->at, NULL,
+				   "region covers the hypervisor's control and doorbell pages at 0x%llx in "
+				   "guest-physical space", (unsigned long long)b->pages_base);
 	}
 }
 

@@ -10,7 +10,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#define LAYOUT_FORMAT_VERSION	1
+#define LAYOUT_FORMAT_VERSION	2
 
 /*
  * The measurement log lives in the last LAYOUT_EVENT_LOG_SIZE bytes of the
@@ -47,6 +47,7 @@ struct layout_region {
 enum layout_console {
 	LAYOUT_CONSOLE_EMULATED,	/* a PL011 emulated by the hypervisor */
 	LAYOUT_CONSOLE_DEVICE,		/* a real UART among the partition's devices */
+	LAYOUT_CONSOLE_RING,		/* emulated; output only kept for the control interface */
 };
 
 enum layout_fault_policy {
@@ -88,12 +89,30 @@ struct layout_partition {
 	uint64_t entry_ipa;		/* first instruction of vCPU 0 */
 	uint64_t dtb_ipa;		/* x0 at entry: the partition's device tree, or 0 */
 	uint64_t hidden_features;	/* feature bits the partition must not see */
+	uint64_t control_ipa;		/* the emulated control page, or 0: no control */
 	const struct layout_vcpu *vcpus;
 	uint16_t vcpu_count;
 	const struct layout_region *regions;
 	uint16_t region_count;
 	const uint16_t *interrupts;	/* physical SPIs forwarded to this partition */
 	uint16_t interrupt_count;
+};
+
+/* One end of a channel: a partition and what it may do. */
+struct layout_channel_end {
+	uint16_t partition;	/* partition id */
+	uint16_t doorbell;	/* INTID raised here when the other end rings; 0: none */
+	bool writable;
+	uint64_t ipa;		/* where the shared memory appears in the partition */
+};
+
+/* Shared memory between two partitions, with a doorbell each way. */
+struct layout_channel {
+	const char *name;
+	uint64_t pa;
+	uint64_t size;
+	uint64_t doorbell_ipa;	/* writing this page rings the other end (both ends see it here) */
+	struct layout_channel_end ends[2];
 };
 
 /* A board device, for naming what lives at a faulting address. */
@@ -115,6 +134,8 @@ struct layout {
 	uint16_t device_count;
 	const struct layout_schedule *schedules;
 	uint16_t schedule_count;
+	const struct layout_channel *channels;
+	uint16_t channel_count;
 };
 
 /* Defined by the generated tables.c. */
