@@ -17,6 +17,11 @@
 #define CPU_ONLINE_TIMEOUT_MS 1000
 
 static struct cpu cpus[CONFIG_NR_CPUS];
+
+struct cpu *cpu_get(unsigned int index)
+{
+	return &cpus[index];
+}
 static bool partitions_ready;
 
 struct cpu *cpu_this(void)

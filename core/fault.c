@@ -1,5 +1,6 @@
 /* Fault containment: report, then apply the partition's policy. */
 #include <fault.h>
+#include <format.h>
 #include <layout_query.h>
 #include <log.h>
 #include <partition.h>
@@ -34,7 +35,10 @@ bool fault_handle(struct vcpu *vcpu, const struct fault *fault)
 		log_warn("fault: partition %s: further faults are counted, not logged", p->name);
 	if (seen >= FAULTS_LOGGED_PER_RUN)
 		goto apply;
-	layout_describe_address(fault->address, owner, sizeof(owner));
+	if (fault->permission)
+		format_buffer(owner, sizeof(owner), "its own layout maps it without that access");
+	else
+		layout_describe_address(fault->address, owner, sizeof(owner));
 	log_warn("fault: partition %s vCPU%u %s %#llx (%s, syndrome %#llx): %s; %s", p->name,
 		 vcpu->index, kind_names[fault->kind], (unsigned long long)fault->address,
 		 fault->reason, (unsigned long long)fault->syndrome, owner,

@@ -4,6 +4,7 @@
  * returns an error and changes nothing.
  */
 #include <console.h>
+#include <control.h>
 #include <hypercall.h>
 #include <hypercall_abi.h>
 #include <arch.h>
@@ -110,6 +111,7 @@ static const hypercall_fn hypercalls[] = {
 	[BH_HC_CONSOLE_WRITE - BH_HC_BASE] = hc_console_write,
 	[BH_HC_YIELD - BH_HC_BASE] = hc_yield,
 	[BH_HC_VCPU_STATS - BH_HC_BASE] = hc_vcpu_stats,
+	[BH_HC_CONTROL - BH_HC_BASE] = control_hypercall,
 };
 
 void hypercall_handle(struct vcpu *vcpu, const uint64_t args[HYPERCALL_ARGS],

@@ -9,6 +9,8 @@
 #include <arch/vgic.h>
 #include <artifact_reader.h>
 #include <boot_image.h>
+#include <channels.h>
+#include <control.h>
 #include <log.h>
 #include <panic.h>
 #include <partitions.h>
@@ -104,6 +106,7 @@ void partition_load(struct partition *p)
 		if (r->kind == LAYOUT_REGION_RAM)
 			arch_memory_zero((void *)(uintptr_t)r->pa, r->size);
 	}
+	channels_partition_reset(p);
 	copy_component(p, ARTIFACT_KERNEL, "image");
 	copy_component(p, ARTIFACT_DTB, "device tree");
 	copy_component(p, ARTIFACT_INITRD, "initrd");
@@ -154,8 +157,8 @@ static void partition_create(struct partition *p, const struct layout_partition 
 	if (!stage2_init(&p->arch.stage2, (uint16_t)(lp->id + 1)))
 		panic("partition %s: out of stage-2 table memory", p->name);
 	map_regions(p);
-	vuart_init(&p->uart, p->name);
-	if (lp->console == LAYOUT_CONSOLE_EMULATED) {
+	vuart_init(&p->uart, p->name, lp->console == LAYOUT_CONSOLE_EMULATED);
+	if (lp->console == LAYOUT_CONSOLE_EMULATED || lp->console == LAYOUT_CONSOLE_RING) {
 		struct mmio_region uart = { .base = lp->console_ipa, .size = VUART_MMIO_SIZE,
 					    .handle = vuart_mmio, .device = &p->uart, .name = "console" };
 		mmio_register(&p->mmio, &uart);
@@ -164,6 +167,8 @@ static void partition_create(struct partition *p, const struct layout_partition 
 		panic("partition %s: too many emulated devices", p->name);
 	for (unsigned int i = 0; i < lp->interrupt_count; i++)
 		vgic_assign_spi(p, lp->interrupts[i]);
+	channels_partition_init(p);
+	control_partition_init(p);
 	partition_load(p);
 }
 

@@ -131,15 +131,32 @@ void partition_stop(struct partition *p)
 	}
 }
 
-void partition_restart(struct partition *p)
+/*
+ * Waits until no other CPU is inside one of p's vCPUs (they were told to
+ * stop and kicked): only then may its memory be cleared. This CPU is in the
+ * hypervisor, so none of p's vCPUs runs here.
+ */
+static void wait_vcpus_left(struct partition *p)
 {
-	spin_lock(&p->lock);
-	p->state = PARTITION_STOPPED;
-	stop_vcpus(p);
-	spin_unlock(&p->lock);
-	vuart_flush(&p->uart);
+	uint64_t deadline = arch_counter_read() + arch_counter_frequency();	/* 1 s */
 
-	/* Nothing of the previous run may survive: memory, images, vCPU state. */
+	for (unsigned int i = 0; i < p->vcpu_count; i++) {
+		struct vcpu *v = &p->vcpus[i];
+		if (v->cpu == cpu_this()->index)
+			continue;
+		while (__atomic_load_n(&cpu_get(v->cpu)->vcpu, __ATOMIC_ACQUIRE) == v) {
+			if (arch_counter_read() > deadline) {
+				log_error("partition %s: vCPU%u did not leave CPU%u", p->name, i, v->cpu);
+				break;
+			}
+		}
+	}
+}
+
+/* Nothing of the previous run may survive: memory, images, vCPU state, interrupts, channels. */
+static void reload(struct partition *p)
+{
+	wait_vcpus_left(p);
 	partition_load(p);
 	spin_lock(&p->lock);
 	p->restarts++;
@@ -148,8 +165,33 @@ void partition_restart(struct partition *p)
 	p->state = PARTITION_RUNNING;
 	partition_boot_vcpu(p);
 	spin_unlock(&p->lock);
-	log_info("partition %s restarted (%u restarts)", p->name, p->restarts);
 	cpu_kick(p->vcpus[0].cpu);
+}
+
+void partition_restart(struct partition *p)
+{
+	spin_lock(&p->lock);
+	p->state = PARTITION_STOPPED;
+	stop_vcpus(p);
+	spin_unlock(&p->lock);
+	vuart_flush(&p->uart);
+	reload(p);
+	log_info("partition %s restarted (%u restarts)", p->name, p->restarts);
+}
+
+bool partition_start(struct partition *p)
+{
+	spin_lock(&p->lock);
+	if (p->state != PARTITION_STOPPED) {
+		spin_unlock(&p->lock);
+		return false;
+	}
+	/* Marks it as being started, so that a second start is refused. */
+	p->state = PARTITION_STARTING;
+	spin_unlock(&p->lock);
+	reload(p);
+	log_info("partition %s started again (%u restarts)", p->name, p->restarts);
+	return true;
 }
 
 /* The accounting of every vCPU, as the machine stops. */

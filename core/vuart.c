@@ -29,26 +29,52 @@
 /* PrimeCell identification: part 0x011, designer Arm, then the cell id. */
 static const uint8_t primecell_id[8] = { 0x11, 0x10, 0x14, 0x00, 0x0d, 0xf0, 0x05, 0xb1 };
 
-void vuart_init(struct vuart *uart, const char *owner)
+void vuart_init(struct vuart *uart, const char *owner, bool to_console)
 {
-	*uart = (struct vuart){ .owner = owner };
+	*uart = (struct vuart){ .owner = owner, .to_console = to_console };
 }
 
 void vuart_flush(struct vuart *uart)
 {
 	if (uart->used == 0)
 		return;
-	console_printf("[%s] %.*s\n", uart->owner, (int)uart->used, uart->line);
+	if (uart->to_console)
+		console_printf("[%s] %.*s\n", uart->owner, (int)uart->used, uart->line);
 	uart->used = 0;
+}
+
+static void ring_put(struct vuart *uart, char c)
+{
+	uint64_t at = uart->ring_written;
+
+	uart->ring[at % VUART_RING_SIZE] = c;
+	/* Readers on other CPUs trust the bytes below ring_written. */
+	__atomic_store_n(&uart->ring_written, at + 1, __ATOMIC_RELEASE);
+}
+
+uint64_t vuart_ring_read(const struct vuart *uart, uint64_t from, char *buffer, uint64_t size, uint64_t *next)
+{
+	uint64_t end = __atomic_load_n(&uart->ring_written, __ATOMIC_ACQUIRE), count;
+
+	if (end > VUART_RING_SIZE && from < end - VUART_RING_SIZE)
+		from = end - VUART_RING_SIZE;
+	if (from > end)
+		from = end;
+	count = end - from < size ? end - from : size;
+	for (uint64_t i = 0; i < count; i++)
+		buffer[i] = uart->ring[(from + i) % VUART_RING_SIZE];
+	*next = from + count;
+	return count;
 }
 
 static void vuart_put(struct vuart *uart, char c)
 {
 	if (c == '\r')
 		return;
+	ring_put(uart, c);
 	if (c == '\n') {
 		/* An empty line is still a line the partition meant to print. */
-		if (uart->used == 0)
+		if (uart->used == 0 && uart->to_console)
 			console_printf("[%s]\n", uart->owner);
 		vuart_flush(uart);
 		return;

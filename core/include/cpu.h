@@ -27,6 +27,8 @@ unsigned int cpus_bring_up(void);
 void cpus_release(void);
 
 struct cpu *cpu_this(void);
+/* CPU number index (below CONFIG_NR_CPUS). */
+struct cpu *cpu_get(unsigned int index);
 
 /* Makes a CPU look at its vCPUs again (a vCPU became pending, or must stop). */
 void cpu_kick(unsigned int index);

@@ -88,4 +88,7 @@ struct event_view {
  */
 bool event_log_next(const uint8_t *log, size_t log_size, size_t *offset, struct event_view *event);
 
+/* The TCG name of an event type ("EV_IPL"), for people reading a log. */
+const char *event_log_type_name(uint32_t type);
+
 #endif

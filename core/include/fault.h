@@ -24,6 +24,7 @@ struct fault {
 	uint64_t syndrome;	/* architecture's raw syndrome, for the log */
 	const char *reason;	/* e.g. "no mapping", "emulated device refused" */
 	bool escalate;		/* injecting cannot help: stop whatever the policy */
+	bool permission;	/* mapped, but not for this access (e.g. a read-only channel end) */
 };
 
 /* True when the vCPU should continue (with an injected abort); false when

@@ -21,6 +21,11 @@
 							 * x4 = its size -> x1 = run time (ns),
 							 * x2 = windows run, x3 = exits; the root may
 							 * ask about anyone, others about themselves */
+#define BH_HC_CONTROL		(BH_HC_BASE + 5)	/* control_abi.h: x1 = command, x2, x3 =
+							 * arguments, x4 = IPA of a buffer for the
+							 * data, x5 = its size -> x1, x2 = results,
+							 * x3 = data bytes; BH_ERR_DENIED without
+							 * control */
 
 #define BH_ABI_VERSION_MAJOR	0
 #define BH_ABI_VERSION_MINOR	1

@@ -19,6 +19,7 @@
 enum partition_state {
 	PARTITION_STOPPED,
 	PARTITION_RUNNING,
+	PARTITION_STARTING,	/* being loaded by partition_start() */
 };
 
 enum fault_policy {

@@ -24,6 +24,8 @@ void vcpu_power_off(struct vcpu *vcpu);
 
 void partition_stop(struct partition *p);
 void partition_restart(struct partition *p);
+/* Loads a stopped partition afresh and starts it; false if it was not stopped. */
+bool partition_start(struct partition *p);
 
 /* The root partition powered off: the whole machine stops. */
 _Noreturn void machine_power_off(struct partition *root);

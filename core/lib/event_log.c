@@ -162,3 +162,13 @@ bool event_log_next(const uint8_t *log, size_t log_size, size_t *offset, struct 
 	*offset = at + 50 + data_size;
 	return true;
 }
+
+const char *event_log_type_name(uint32_t type)
+{
+	switch (type) {
+	case TCG_EV_POST_CODE: return "EV_POST_CODE";
+	case TCG_EV_TABLE_OF_DEVICES: return "EV_TABLE_OF_DEVICES";
+	case TCG_EV_IPL: return "EV_IPL";
+	default: return "EV_UNKNOWN";
+	}
+}

@@ -96,6 +96,9 @@ static bool handle_data_abort(struct vcpu *vcpu, struct exception_frame *frame)
 		fault.reason = "emulated device refused the access";
 	} else if (region != NULL) {
 		fault.reason = "access to an emulated device that cannot be decoded";
+	} else if (ESR_FSC_PERMISSION(iss & ESR_FSC_MASK)) {
+		fault.reason = write ? "write to a read-only mapping" : "read of a mapping it may not read";
+		fault.permission = true;
 	}
 	fault.escalate = vcpu->injected_at != 0 && frame->elr == vcpu->injected_at;
 	if (!fault_handle(vcpu, &fault))

@@ -301,6 +301,16 @@ void vgic_assign_spi(struct partition *p, unsigned int intid)
 	irq_route(intid, p->vcpus[0].cpu);
 }
 
+void vgic_assign_virtual_spi(struct partition *p, unsigned int intid)
+{
+	struct vgic_dist *dist = dist_of(p);
+
+	if (intid < GIC_PRIVATE_COUNT || intid - GIC_PRIVATE_COUNT >= dist->spi_count)
+		return;
+	dist->spis[intid - GIC_PRIVATE_COUNT].owned = true;
+	dist->spis[intid - GIC_PRIVATE_COUNT].edge = true;
+}
+
 void vgic_vcpu_reset(struct vcpu *vcpu)
 {
 	struct vgic_cpu *vc = &vcpu->arch.vgic;
@@ -401,7 +411,8 @@ void vgic_partition_reset(struct partition *p)
 		struct virq *virq = &dist->spis[i];
 		bool owned = virq->owned, hw = virq->hw;
 
-		*virq = (struct virq){ .owned = owned, .hw = hw };
+		/* Doorbells (owned, no device behind them) are edge-triggered from reset. */
+		*virq = (struct virq){ .owned = owned, .hw = hw, .edge = owned && !hw };
 		if (hw)
 			irq_clear(GIC_PRIVATE_COUNT + i);
 	}

@@ -10,15 +10,23 @@
 	register uint64_t x2 __asm__("x2") = a2;				\
 	register uint64_t x3 __asm__("x3") = a3;				\
 	register uint64_t x4 __asm__("x4") = a4;				\
+	register uint64_t x5 __asm__("x5") = a5;				\
 	__asm__ volatile(insn " #0"						\
-			 : "+r"(x0), "+r"(x1), "+r"(x2), "+r"(x3), "+r"(x4)	\
-			 : : "x5", "x6", "x7", "x8", "x9", "x10", "x11",	\
+			 : "+r"(x0), "+r"(x1), "+r"(x2), "+r"(x3), "+r"(x4),	\
+			   "+r"(x5)						\
+			 : : "x6", "x7", "x8", "x9", "x10", "x11",		\
 			   "x12", "x13", "x14", "x15", "x16", "x17", "memory");	\
 	return (struct smccc_result){ (int64_t)x0, x1, x2, x3 }
 
-struct smccc_result hvc_call4(uint64_t function, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4)
+struct smccc_result hvc_call5(uint64_t function, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4,
+			      uint64_t a5)
 {
 	SMCCC_CALL("hvc");
+}
+
+struct smccc_result hvc_call4(uint64_t function, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4)
+{
+	return hvc_call5(function, a1, a2, a3, a4, 0);
 }
 
 struct smccc_result hvc_call(uint64_t function, uint64_t a1, uint64_t a2, uint64_t a3)
@@ -26,15 +34,15 @@ struct smccc_result hvc_call(uint64_t function, uint64_t a1, uint64_t a2, uint64
 	return hvc_call4(function, a1, a2, a3, 0);
 }
 
-static struct smccc_result smc_call4(uint64_t function, uint64_t a1, uint64_t a2, uint64_t a3,
-				     uint64_t a4)
+static struct smccc_result smc_call5(uint64_t function, uint64_t a1, uint64_t a2, uint64_t a3,
+				     uint64_t a4, uint64_t a5)
 {
 	SMCCC_CALL("smc");
 }
 
 struct smccc_result smc_call(uint64_t function, uint64_t a1, uint64_t a2, uint64_t a3)
 {
-	return smc_call4(function, a1, a2, a3, 0);
+	return smc_call5(function, a1, a2, a3, 0, 0);
 }
 
 enum presence { PRESENCE_UNKNOWN, PRESENCE_ABSENT, PRESENCE_PRESENT };

@@ -22,6 +22,8 @@ struct smccc_result {
 
 struct smccc_result hvc_call(uint64_t function, uint64_t a1, uint64_t a2, uint64_t a3);
 struct smccc_result hvc_call4(uint64_t function, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4);
+struct smccc_result hvc_call5(uint64_t function, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4,
+			      uint64_t a5);
 struct smccc_result smc_call(uint64_t function, uint64_t a1, uint64_t a2, uint64_t a3);
 
 /* True iff BH_HC_VERSION answers BH_OK: natively, QEMU's firmware says -1.

@@ -94,6 +94,7 @@
 #define ESR_IL			(1U << 25)
 #define ESR_ISS_MASK		0x1ffffffU
 #define ESR_FSC_MASK		0x3fU		/* fault status code of aborts */
+#define ESR_FSC_PERMISSION(fsc)	(((fsc) & 0x3cU) == 0x0cU)	/* permission fault, levels 0-3 */
 #define ESR_WNR			(1U << 6)	/* data abort caused by a write */
 
 #ifndef __ASSEMBLY__

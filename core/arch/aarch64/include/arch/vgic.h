@@ -17,6 +17,8 @@ void vgic_cpu_init(void);
 /* Boot: the emulated registers, and the SPIs the layout gives the partition. */
 bool vgic_partition_init(struct partition *p, uint64_t gicd_ipa, uint64_t gicr_ipa);
 void vgic_assign_spi(struct partition *p, unsigned int intid);
+/* An SPI of the partition's own that no device backs (a doorbell): raised by vgic_inject(). */
+void vgic_assign_virtual_spi(struct partition *p, unsigned int intid);
 
 /* Returns the partition to its boot state; physical SPIs it owns are quiesced. */
 void vgic_partition_reset(struct partition *p);

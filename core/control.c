@@ -1,0 +1,259 @@
+/*
+ * The control operations (control_abi.h) and their two doors: the page's
+ * registers and the hypercall. Every argument is checked; a refused
+ * command changes nothing. Commands from one partition are serialised by
+ * its page's lock; life-cycle changes by the target partition's.
+ */
+#include <arch.h>
+#include <control.h>
+#include <control_abi.h>
+#include <log.h>
+#include <measurement.h>
+#include <mmio.h>
+#include <partitions.h>
+#include <spinlock.h>
+#include <string.h>
+#include <vcpu_run.h>
+
+struct control_request {
+	uint32_t command;
+	uint64_t arg0, arg1;
+	uint64_t result0, result1;
+	uint8_t *data;			/* BH_CTL_DATA_SIZE bytes */
+	uint64_t data_size;		/* bytes the command wrote to data */
+};
+
+/* One page per partition that may use it: registers as last written and read. */
+struct control_page {
+	struct spinlock lock;
+	int32_t status;
+	uint64_t arg0, arg1, result0, result1;
+	uint8_t data[BH_CTL_DATA_SIZE];
+};
+
+static struct control_page pages[CONFIG_MAX_PARTITIONS];
+
+static struct partition *partition_by_id(uint64_t id)
+{
+	for (unsigned int i = 0; i < partition_table_count; i++)
+		if (partition_table[i].id == id)
+			return &partition_table[i];
+	return NULL;
+}
+
+static uint64_t ticks_to_ns(uint64_t ticks)
+{
+	return ticks * 1000000000ULL / arch_counter_frequency();
+}
+
+static uint64_t vcpu_run_ticks(const struct vcpu *v)
+{
+	uint64_t ticks = __atomic_load_n(&v->run_ticks, __ATOMIC_RELAXED);
+
+	/* A pinned vCPU's current stretch is counted when it ends: add it now. */
+	if (!v->scheduled && v->state == VCPU_RUNNING)
+		ticks += arch_counter_read() - v->entered_at;
+	return ticks;
+}
+
+static int32_t describe_partition(struct partition *p, struct control_request *r)
+{
+	struct bh_partition_info info = {
+		.id = p->id,
+		.state = p->state == PARTITION_STOPPED ? BH_PARTITION_STOPPED : BH_PARTITION_RUNNING,
+		.flags = (p->is_root ? BH_PARTITION_ROOT : 0) | (p->layout->control_ipa ? BH_PARTITION_CONTROL : 0),
+		.vcpu_count = p->vcpu_count,
+		.restarts = p->restarts,
+		.faults = p->faults,
+	};
+
+	for (size_t i = 0; p->name[i] != '\0' && i < sizeof(info.name) - 1; i++)
+		info.name[i] = p->name[i];
+	for (unsigned int i = 0; i < p->vcpu_count; i++)
+		info.run_ns += ticks_to_ns(vcpu_run_ticks(&p->vcpus[i]));
+	memcpy(r->data, &info, sizeof(info));
+	r->data_size = sizeof(info);
+	return BH_OK;
+}
+
+static int32_t describe_vcpu(struct partition *p, uint64_t index, struct control_request *r)
+{
+	const struct vcpu *v = index < p->vcpu_count ? &p->vcpus[index] : NULL;
+	struct bh_vcpu_info info = { 0 };
+
+	if (v == NULL)
+		return BH_ERR_INVALID;
+	info.cpu = v->cpu;
+	info.state = v->state == VCPU_RUNNING ? BH_VCPU_RUNNING :
+		     v->state == VCPU_PENDING ? BH_VCPU_PENDING : BH_VCPU_OFF;
+	info.scheduled = v->scheduled;
+	info.stats.run_ns = ticks_to_ns(vcpu_run_ticks(v));
+	info.stats.hypervisor_ns = ticks_to_ns(v->hyp_ticks);
+	info.stats.windows = v->windows;
+	info.stats.interrupts_injected = v->injected;
+	info.stats.exits = v->exits;
+	for (unsigned int i = 0; i < BH_EXIT_REASONS; i++)
+		info.stats.exits_by_reason[i] = v->exits_by_reason[i];
+	memcpy(r->data, &info, sizeof(info));
+	r->data_size = sizeof(info);
+	return BH_OK;
+}
+
+static int32_t life_cycle(struct partition *caller, struct partition *p, uint32_t command)
+{
+	if (p->is_root || p == caller)
+		return BH_ERR_DENIED;
+	switch (command) {
+	case BH_CTL_CMD_STOP:
+		if (p->state != PARTITION_RUNNING)
+			return BH_ERR_STATE;
+		log_info("control: %s stops partition %s", caller->name, p->name);
+		partition_stop(p);
+		return BH_OK;
+	case BH_CTL_CMD_START:
+		log_info("control: %s starts partition %s", caller->name, p->name);
+		return partition_start(p) ? BH_OK : BH_ERR_STATE;
+	default:
+		if (p->state != PARTITION_RUNNING)
+			return BH_ERR_STATE;
+		log_info("control: %s restarts partition %s", caller->name, p->name);
+		partition_restart(p);
+		return BH_OK;
+	}
+}
+
+static int32_t read_log(struct control_request *r)
+{
+	size_t size;
+	const uint8_t *log = measurement_log(&size);
+
+	r->result0 = size;
+	if (log == NULL || r->arg0 >= size)
+		return r->arg0 <= size ? BH_OK : BH_ERR_INVALID;
+	r->data_size = size - r->arg0 < BH_CTL_DATA_SIZE ? size - r->arg0 : BH_CTL_DATA_SIZE;
+	memcpy(r->data, log + r->arg0, r->data_size);
+	r->result1 = r->data_size;
+	return BH_OK;
+}
+
+static int32_t control_execute(struct partition *caller, struct control_request *r)
+{
+	struct partition *p = NULL;
+
+	r->result0 = r->result1 = r->data_size = 0;
+	if (r->command >= BH_CTL_CMD_PARTITION && r->command <= BH_CTL_CMD_RESTART) {
+		p = partition_by_id(r->arg0);
+		if (p == NULL)
+			return BH_ERR_INVALID;
+	}
+	switch (r->command) {
+	case BH_CTL_CMD_SUMMARY:
+		r->result0 = partition_table_count;
+		r->result1 = caller->id;
+		return BH_OK;
+	case BH_CTL_CMD_PARTITION:
+		return describe_partition(p, r);
+	case BH_CTL_CMD_VCPU:
+		return describe_vcpu(p, r->arg1, r);
+	case BH_CTL_CMD_STOP:
+	case BH_CTL_CMD_START:
+	case BH_CTL_CMD_RESTART:
+		return life_cycle(caller, p, r->command);
+	case BH_CTL_CMD_LOG:
+		return read_log(r);
+	case BH_CTL_CMD_CONSOLE:
+		p = partition_by_id(r->arg0);
+		if (p == NULL || p->layout->console == LAYOUT_CONSOLE_DEVICE)
+			return BH_ERR_INVALID;
+		r->data_size = vuart_ring_read(&p->uart, r->arg1, (char *)r->data, BH_CTL_DATA_SIZE, &r->result0);
+		r->result1 = r->data_size;
+		return BH_OK;
+	default:
+		return BH_ERR_NOT_SUPPORTED;
+	}
+}
+
+static uint64_t read_register(const struct control_page *page, uint64_t offset, unsigned int width)
+{
+	uint64_t value = 0;
+
+	if (offset >= BH_CTL_DATA && offset - BH_CTL_DATA + width <= BH_CTL_DATA_SIZE) {
+		memcpy(&value, &page->data[offset - BH_CTL_DATA], width);
+		return value;
+	}
+	switch (offset) {
+	case BH_CTL_MAGIC: return BH_CTL_MAGIC_VALUE;
+	case BH_CTL_VERSION: return BH_CTL_VERSION_MAJOR << 16 | BH_CTL_VERSION_MINOR;
+	case BH_CTL_STATUS: return (uint32_t)page->status;
+	case BH_CTL_ARG0: return page->arg0;
+	case BH_CTL_ARG1: return page->arg1;
+	case BH_CTL_RESULT0: return page->result0;
+	case BH_CTL_RESULT1: return page->result1;
+	default: return 0;
+	}
+}
+
+static enum mmio_result control_mmio(struct vcpu *vcpu, void *device, struct mmio_access *access)
+{
+	struct control_page *page = device;
+
+	/* Naturally aligned 32- and 64-bit accesses (bytes too, in the data window). */
+	if (access->offset % access->width != 0)
+		return MMIO_FAULT;
+	spin_lock(&page->lock);
+	if (!access->write) {
+		access->value = read_register(page, access->offset, access->width);
+	} else if (access->offset == BH_CTL_ARG0 && access->width == 8) {
+		page->arg0 = access->value;
+	} else if (access->offset == BH_CTL_ARG1 && access->width == 8) {
+		page->arg1 = access->value;
+	} else if (access->offset == BH_CTL_COMMAND) {
+		struct control_request r = { .command = (uint32_t)access->value, .arg0 = page->arg0,
+					     .arg1 = page->arg1, .data = page->data };
+		memset(page->data, 0, sizeof(page->data));
+		page->status = control_execute(vcpu->partition, &r);
+		page->result0 = r.result0;
+		page->result1 = r.result1;
+	}
+	spin_unlock(&page->lock);
+	return MMIO_HANDLED;
+}
+
+void control_partition_init(struct partition *p)
+{
+	struct mmio_region region;
+
+	if (p->layout->control_ipa == 0)
+		return;
+	region = (struct mmio_region){ .base = p->layout->control_ipa, .size = BH_CTL_PAGE_SIZE,
+				       .handle = control_mmio, .device = &pages[p - partition_table],
+				       .name = "control page" };
+	if (!mmio_register(&p->mmio, &region))
+		log_error("partition %s: no room for its control page", p->name);
+}
+
+void control_hypercall(struct vcpu *vcpu, const uint64_t *args, uint64_t *results)
+{
+	struct partition *caller = vcpu->partition;
+	struct control_page *page = &pages[caller - partition_table];
+	struct control_request r = { .command = (uint32_t)args[1], .arg0 = args[2], .arg1 = args[3],
+				     .data = page->data };
+	uint8_t *out = NULL;
+
+	if (caller->layout->control_ipa == 0) {
+		results[0] = (uint64_t)BH_ERR_DENIED;
+		return;
+	}
+	if (args[5] != 0 && (out = partition_guest_buffer(caller, args[4], args[5], true)) == NULL) {
+		results[0] = (uint64_t)BH_ERR_BAD_ADDRESS;
+		return;
+	}
+	spin_lock(&page->lock);
+	results[0] = (uint64_t)(int64_t)control_execute(caller, &r);
+	results[1] = r.result0;
+	results[2] = r.result1;
+	results[3] = r.data_size < args[5] ? r.data_size : args[5];
+	if (out != NULL)
+		memcpy(out, page->data, results[3]);
+	spin_unlock(&page->lock);
+}
