@@ -84,7 +84,7 @@ boot() {
 	[ "${1:-}" = "--" ] && shift
 	"$SRCTREE/tools/qemu-run.sh" "${options[@]}" "$image" -- "$@" </dev/null >"$log.raw" 2>&1 || status=$?
 	# The UART sends CRLF; tests match lines, so drop the CRs.
-	tr -d '\r' <"$log.raw" >"$log"
+	tr -d '\r' <"$log.raw" | awk -f "$SRCTREE/tests/lib/untangle-console.awk" >"$log"
 	[ $status -eq 0 ] || fail "QEMU exited with status $status (see $log)"
 	cat "$log"
 }

@@ -2,3 +2,4 @@
 # on a plain ARMv8.0 core and on QEMU's "max" CPU with more to hide.
 run_test linux-root-boot-cortex-a57 300 "$SRCTREE/tests/linux/root-boot.sh" cortex-a57
 run_test linux-root-boot-max 300 "$SRCTREE/tests/linux/root-boot.sh" max
+run_test linux-control 480 "$SRCTREE/tests/linux/control.sh"

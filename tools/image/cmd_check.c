@@ -207,16 +207,6 @@ int command_inspect(int argc, char **argv)
 	return 0;
 }
 
-static const char *event_type_name(uint32_t type)
-{
-	switch (type) {
-	case TCG_EV_POST_CODE: return "EV_POST_CODE";
-	case TCG_EV_TABLE_OF_DEVICES: return "EV_TABLE_OF_DEVICES";
-	case TCG_EV_IPL: return "EV_IPL";
-	default: return "EV_UNKNOWN";
-	}
-}
-
 int command_measurements(int argc, char **argv)
 {
 	const char *path = argc > 1 ? argv[argc - 1] : NULL, *binary = NULL;
@@ -262,12 +252,12 @@ int command_measurements(int argc, char **argv)
 		for (unsigned int n = 0; event_log_next(log.buffer, log.size, &offset, &view); n++) {
 			if (json) {
 				printf("  {\"pcr\": %u, \"type\": \"%s\", \"sha256\": \"", view.pcr,
-				       event_type_name(view.type));
+				       event_log_type_name(view.type));
 				print_hex(stdout, view.sha256, 32);
 				printf("\", \"description\": \"%.*s\"}%s\n", (int)view.description_size,
 				       view.description, offset < log.size ? "," : "");
 			} else {
-				printf("%2u PCR%-2u %-20s ", n, view.pcr, event_type_name(view.type));
+				printf("%2u PCR%-2u %-20s ", n, view.pcr, event_log_type_name(view.type));
 				print_hex(stdout, view.sha256, 32);
 				printf(" %.*s\n", (int)view.description_size, view.description);
 			}

@@ -18,22 +18,28 @@ $(LINUX_DIR)/Image: $(ARM64_CACHE)/root/.unpacked
 # Modules /init loads, in order: the virtio-mmio transport and the block driver.
 LINUX_MODULES := virtio_mmio virtio_blk
 
-# Target tools: static aarch64 programs the root partition runs.
-TARGET_CFLAGS := -std=gnu11 -Wall -Wextra -Werror -O2 -static
-$(objtree)/target/%: $(srctree)/tools/target/%.c
+# Target tools: static aarch64 programs the root partition runs. A tool
+# names the other sources it needs in a "// sources: ..." line.
+TARGET_CFLAGS := -std=gnu11 -Wall -Wextra -Werror -O2 -static -idirafter $(srctree)/core/include
+target_sources = $(addprefix $(srctree)/,$(shell sed -n 's|^// sources: ||p' $(1)))
+.SECONDEXPANSION:
+$(objtree)/target/%: $(srctree)/tools/target/%.c $$(call target_sources,$(srctree)/tools/target/%.c) \
+		$(wildcard $(srctree)/tools/target/lib/*.h) $(addprefix $(srctree)/core/include/,control_abi.h \
+		hypercall_abi.h channel_ring.h event_log.h)
 	$(quiet) CC $(patsubst $(srctree)/%,%,$<)
 	@mkdir -p $(dir $@)
-	$(Q)$(CROSS_COMPILE)gcc $(TARGET_CFLAGS) -o $@ $<
+	$(Q)$(CROSS_COMPILE)gcc $(TARGET_CFLAGS) -o $@ $(filter %.c,$^)
 
 target_tools := $(patsubst $(srctree)/tools/target/%.c,$(objtree)/target/%,$(wildcard $(srctree)/tools/target/*.c))
 
-$(LINUX_DIR)/initramfs.cpio.gz: $(ARM64_CACHE)/root/.unpacked $(srctree)/tests/linux/init $(target_tools)
+$(LINUX_DIR)/initramfs.cpio.gz: $(ARM64_CACHE)/root/.unpacked $(srctree)/tests/linux/init \
+		$(srctree)/tests/linux/control-test $(target_tools)
 	$(quiet) CPIO $(patsubst $(objtree)/%,%,$@)
 	$(Q)rm -rf $(LINUX_DIR)/initramfs && mkdir -p $(LINUX_DIR)/initramfs/bin \
 		$(LINUX_DIR)/initramfs/proc $(LINUX_DIR)/initramfs/sys $(LINUX_DIR)/initramfs/dev
 	$(Q)cp $(ARM64_CACHE)/root/bin/busybox $(LINUX_DIR)/initramfs/bin/busybox
 	$(Q)install -m 755 $(srctree)/tests/linux/init $(LINUX_DIR)/initramfs/init
-	$(Q)install -m 755 $(target_tools) $(LINUX_DIR)/initramfs/bin/
+	$(Q)install -m 755 $(target_tools) $(srctree)/tests/linux/control-test $(LINUX_DIR)/initramfs/bin/
 	$(Q)mkdir -p $(LINUX_DIR)/initramfs/lib/modules && for m in $(LINUX_MODULES); do \
 		cp $$(find $(ARM64_CACHE)/root/lib/modules -name "$$m.ko" | head -n 1) $(LINUX_DIR)/initramfs/lib/modules/ || exit 1; \
 	done

@@ -1,0 +1,52 @@
+#!/bin/bash
+# Control from the root Linux (tests/layouts/control.yaml): the root's
+# control-test (tests/linux/control-test) drives bulkheadctl and a channel
+# exchange; here its verdicts are checked, with what the hypervisor and
+# the other partitions printed.
+. "$SRCTREE/tests/lib/common.sh"
+
+out=$(appliance_for control "$SRCTREE/tests/layouts/control.yaml" NR_CPUS=7) || exit 1
+log=$out/serial.log
+boot "$log" "$out/appliance.img" --cpus 7 >/dev/null
+
+expect_line "$log" "^control-test: DONE$" "the root's control test ran to the end"
+reject_line "$log" "^control-test: FAIL"
+for check in list-root-running list-echo-running list-beat-running list-nocontrol-running list-controller-running \
+	list-crasher-restarted-by-policy list-shows-cpus stat-time-grows stat-stopped-still stat-json \
+	channel-10000-messages restart-command restart-echo-booted-again restart-beat-kept-beating \
+	restart-counted channel-after-restart stop-beat stop-twice-refused start-beat start-beat-beats-again \
+	stop-root-refused unknown-name-refused usage-error-status help-complete console-follow log-records-restart; do
+	expect_line "$log" "^control-test: PASS $check$"
+done
+# Unanchored: the root writes the UART directly, so its line can land inside one of the hypervisor's.
+expect_line "$log" "channel-test: 10000 messages sent, 10000 replies, 0 lost, 0 corrupted"
+
+# console_of NAME: what the partition printed, as the root read it from its console ring.
+console_of() {
+	sed -n "/^control-test: BEGIN console $1\$/,/^control-test: END console $1\$/p" "$log" | sed '1d;$d'
+}
+# The bare-metal side: its read-only end faulted and was contained; no control without the right.
+console_of echo | grep -q "^PASS read-only-end-cannot-write$" || fail "echo: its read-only end was written"
+expect_line "$log" "fault: partition echo vCPU0 write to 0x50000000 .write to a read-only mapping, .*abort injected"
+for check in control-hypercall-denied control-stop-root-denied control-page-absent; do
+	console_of nocontrol | grep -q "^PASS $check$" || fail "nocontrol: no PASS $check"
+done
+for check in control-summary control-sees-root control-sees-itself-with-control control-stop-root-denied \
+	control-restart-self-denied control-unknown-partition control-unknown-command \
+	control-buffer-outside-memory control-page-magic control-page-summary control-page-stop-root-denied; do
+	console_of controller | grep -q "^PASS $check$" || fail "controller: no PASS $check"
+done
+console_of controller | grep "^FAIL" && fail "controller: a check failed"
+# Rings stay off the UART.
+reject_line "$log" "^\\[(echo|beat|nocontrol|controller|crasher)\\] "
+expect_line "$log" "^bulkhead: partition crasher restarted \\(3 restarts\\)$"
+expect_line "$log" "^bulkhead: control: linux restarts partition echo$"
+
+# The log the root read starts with what the host predicts for the image.
+sed -n '/^control-test: BEGIN log$/,/^control-test: END log$/p' "$log" | sed '1d;$d' >"$out/log-from-root.txt"
+"$BUILD/host-san/bulkhead-image" measurements "$out/appliance.img" >"$out/log-predicted.txt" || fail "measurements"
+head -n "$(wc -l <"$out/log-predicted.txt")" "$out/log-from-root.txt" | cmp -s - "$out/log-predicted.txt" ||
+	fail "bulkheadctl log differs from bulkhead-image measurements (see $out)"
+grep -q "kernel of partition 1, version .*, restart 1$" "$out/log-from-root.txt" || fail "no restart event in the log"
+echo "bulkheadctl log: $(wc -l <"$out/log-from-root.txt") events, the first $(wc -l <"$out/log-predicted.txt") as predicted"
+grep '^channel-test:' "$log"

@@ -1,0 +1,424 @@
+// sources: tools/target/lib/devmem.c core/lib/event_log.c core/lib/format.c core/lib/image_check.c core/lib/sha256.c
+/*
+ * bulkheadctl: the root partition's view and control of the others,
+ * through the hypervisor's control page (docs/control.md) mapped from
+ * /dev/mem; no kernel module needed.
+ */
+#include "lib/devmem.h"
+
+#include <control_abi.h>
+#include <event_log.h>
+#include <layout.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+static volatile void *page;
+static int json;
+
+static void usage(FILE *out)
+{
+	fputs("usage: bulkheadctl [--json] COMMAND [ARGUMENTS]\n"
+	      "\n"
+	      "Shows and controls the partitions of the Bulkhead hypervisor this root\n"
+	      "partition runs on, through its control page (docs/control.md).\n"
+	      "\n"
+	      "commands:\n"
+	      "  list                   every partition: id, name, state, vCPUs and the CPU\n"
+	      "                         each runs on, restarts, faults, CPU time\n"
+	      "  stat [--watch [SECONDS]] [--count N]\n"
+	      "                         CPU time per partition and vCPU, with the share each\n"
+	      "                         had of its CPU over the last interval (default 1 s);\n"
+	      "                         --watch repeats until interrupted (or N times)\n"
+	      "  stop NAME              stop a partition (not the root)\n"
+	      "  start NAME             load a stopped partition afresh and start it\n"
+	      "  restart NAME           clear, reload, re-measure and start a partition\n"
+	      "  console NAME [--follow]\n"
+	      "                         a partition's console output (emulated consoles);\n"
+	      "                         --follow keeps printing what comes\n"
+	      "  log                    the boot measurements (TCG event log): PCR, event\n"
+	      "                         type, SHA-256 and what was measured\n"
+	      "\n"
+	      "options:\n"
+	      "  --json                 machine-readable output (list, stat, log)\n"
+	      "  --help                 this text\n"
+	      "\n"
+	      "Exit status: 0 on success, 1 when the hypervisor refuses or a name is\n"
+	      "unknown, 2 on a usage error.\n", out);
+}
+
+static uint32_t reg32(unsigned int offset)
+{
+	return *(volatile uint32_t *)((volatile uint8_t *)page + offset);
+}
+
+static uint64_t reg64(unsigned int offset)
+{
+	return *(volatile uint64_t *)((volatile uint8_t *)page + offset);
+}
+
+struct reply {
+	int32_t status;
+	uint64_t result0, result1;
+};
+
+static const char *status_text(int32_t status)
+{
+	switch (status) {
+	case BH_OK: return "done";
+	case BH_ERR_NOT_SUPPORTED: return "not supported by this hypervisor";
+	case BH_ERR_INVALID: return "no such partition or argument";
+	case BH_ERR_DENIED: return "not allowed (the root, or the caller itself)";
+	case BH_ERR_STATE: return "not in a state for that (already running, or stopped)";
+	default: return "refused";
+	}
+}
+
+/* Runs one command; data (if not NULL) receives up to size bytes of the data window. */
+static struct reply command(uint32_t cmd, uint64_t arg0, uint64_t arg1, void *data, size_t size)
+{
+	struct reply r;
+
+	*(volatile uint64_t *)((volatile uint8_t *)page + BH_CTL_ARG0) = arg0;
+	*(volatile uint64_t *)((volatile uint8_t *)page + BH_CTL_ARG1) = arg1;
+	*(volatile uint32_t *)((volatile uint8_t *)page + BH_CTL_COMMAND) = cmd;
+	r.status = (int32_t)reg32(BH_CTL_STATUS);
+	r.result0 = reg64(BH_CTL_RESULT0);
+	r.result1 = reg64(BH_CTL_RESULT1);
+	for (size_t at = 0; data != NULL && at < size && at < BH_CTL_DATA_SIZE; at += 8) {
+		uint64_t word = reg64(BH_CTL_DATA + (unsigned int)at);
+		memcpy((uint8_t *)data + at, &word, size - at < 8 ? size - at : 8);
+	}
+	return r;
+}
+
+static int open_page(void)
+{
+	struct dt_node node;
+
+	if (!dt_find("bulkhead-control@", NULL, &node))
+		return -1;
+	page = devmem_map(node.reg[0], BH_CTL_PAGE_SIZE);
+	if (page == NULL)
+		return -1;
+	if (reg32(BH_CTL_MAGIC) != BH_CTL_MAGIC_VALUE || reg32(BH_CTL_VERSION) >> 16 != BH_CTL_VERSION_MAJOR) {
+		fprintf(stderr, "bulkheadctl: %s is not a Bulkhead control page of version %u\n", node.path,
+			BH_CTL_VERSION_MAJOR);
+		return -1;
+	}
+	return 0;
+}
+
+static unsigned int partition_count(void)
+{
+	return (unsigned int)command(BH_CTL_CMD_SUMMARY, 0, 0, NULL, 0).result0;
+}
+
+static int get_partition(unsigned int id, struct bh_partition_info *info)
+{
+	return command(BH_CTL_CMD_PARTITION, id, 0, info, sizeof(*info)).status == BH_OK ? 0 : -1;
+}
+
+static int find_partition(const char *name, struct bh_partition_info *info)
+{
+	unsigned int count = partition_count();
+
+	for (unsigned int id = 0; id < count; id++)
+		if (get_partition(id, info) == 0 && strcmp(info->name, name) == 0)
+			return 0;
+	fprintf(stderr, "bulkheadctl: no partition named '%s' (see bulkheadctl list)\n", name);
+	return -1;
+}
+
+static const char *state_name(uint32_t state)
+{
+	return state == BH_PARTITION_RUNNING ? "running" : "stopped";
+}
+
+static const char *vcpu_state_name(uint32_t state)
+{
+	return state == BH_VCPU_RUNNING ? "running" : state == BH_VCPU_PENDING ? "pending" : "off";
+}
+
+static int do_list(void)
+{
+	unsigned int count = partition_count();
+
+	if (json)
+		printf("[\n");
+	else
+		printf("%-3s %-16s %-8s %-6s %-14s %-8s %-6s %s\n", "ID", "NAME", "STATE", "ROLE", "VCPUS@CPU",
+		       "RESTARTS", "FAULTS", "CPU-TIME");
+	for (unsigned int id = 0; id < count; id++) {
+		struct bh_partition_info p;
+		char cpus[64] = "";
+		size_t used = 0;
+
+		if (get_partition(id, &p) != 0)
+			continue;
+		for (unsigned int v = 0; v < p.vcpu_count; v++) {
+			struct bh_vcpu_info vi;
+			command(BH_CTL_CMD_VCPU, id, v, &vi, sizeof(vi));
+			used += (size_t)snprintf(cpus + used, used < sizeof(cpus) ? sizeof(cpus) - used : 0, "%s%u",
+						 v ? (json ? ", " : ",") : "", vi.cpu);
+		}
+		if (json)
+			printf("  {\"id\": %u, \"name\": \"%s\", \"state\": \"%s\", \"root\": %s, \"control\": %s, "
+			       "\"vcpus\": %u, \"cpus\": [%s], \"restarts\": %u, \"faults\": %u, \"run_ns\": %llu}%s\n",
+			       p.id, p.name, state_name(p.state), p.flags & BH_PARTITION_ROOT ? "true" : "false",
+			       p.flags & BH_PARTITION_CONTROL ? "true" : "false", p.vcpu_count, cpus, p.restarts,
+			       p.faults, (unsigned long long)p.run_ns, id + 1 < count ? "," : "");
+		else
+			printf("%-3u %-16s %-8s %-6s %u@%-12s %-8u %-6u %.3f s\n", p.id, p.name, state_name(p.state),
+			       p.flags & BH_PARTITION_ROOT ? "root" : p.flags & BH_PARTITION_CONTROL ? "ctl" : "-",
+			       p.vcpu_count, cpus, p.restarts, p.faults, (double)p.run_ns / 1e9);
+	}
+	if (json)
+		printf("]\n");
+	return 0;
+}
+
+#define MAX_PARTITIONS 64
+#define MAX_VCPUS 8
+
+struct sample {
+	unsigned int count;
+	struct bh_partition_info partitions[MAX_PARTITIONS];
+	struct bh_vcpu_info vcpus[MAX_PARTITIONS][MAX_VCPUS];
+	struct timespec at;
+};
+
+static void take_sample(struct sample *s)
+{
+	s->count = partition_count();
+	if (s->count > MAX_PARTITIONS)
+		s->count = MAX_PARTITIONS;
+	for (unsigned int id = 0; id < s->count; id++) {
+		get_partition(id, &s->partitions[id]);
+		for (unsigned int v = 0; v < s->partitions[id].vcpu_count && v < MAX_VCPUS; v++)
+			command(BH_CTL_CMD_VCPU, id, v, &s->vcpus[id][v], sizeof(s->vcpus[id][v]));
+	}
+	clock_gettime(CLOCK_MONOTONIC, &s->at);
+}
+
+static void print_stat(const struct sample *before, const struct sample *after)
+{
+	double interval = (double)(after->at.tv_sec - before->at.tv_sec) +
+			  (double)(after->at.tv_nsec - before->at.tv_nsec) / 1e9;
+
+	if (json)
+		printf("{\"interval_s\": %.3f, \"vcpus\": [\n", interval);
+	else
+		printf("%-16s %-5s %-4s %-8s %12s %7s %10s %10s\n", "PARTITION", "VCPU", "CPU", "STATE", "CPU-TIME",
+		       "SHARE", "EXITS", "IRQS");
+	for (unsigned int id = 0; id < after->count; id++) {
+		const struct bh_partition_info *p = &after->partitions[id];
+		for (unsigned int v = 0; v < p->vcpu_count && v < MAX_VCPUS; v++) {
+			const struct bh_vcpu_info *now = &after->vcpus[id][v], *then = &before->vcpus[id][v];
+			double share = interval > 0 ? (double)(now->stats.run_ns - then->stats.run_ns) / 1e9 / interval
+						    : 0;
+			bool last = id + 1 == after->count && v + 1 == p->vcpu_count;
+
+			/* The vCPUs are read one after another, not at the instant of the timestamps. */
+			if (share > 1)
+				share = 1;
+			if (json)
+				printf("  {\"partition\": \"%s\", \"vcpu\": %u, \"cpu\": %u, \"state\": \"%s\", "
+				       "\"run_ns\": %llu, \"share\": %.4f, \"exits\": %llu, \"interrupts\": %llu}%s\n",
+				       p->name, v, now->cpu, vcpu_state_name(now->state),
+				       (unsigned long long)now->stats.run_ns, share, (unsigned long long)now->stats.exits,
+				       (unsigned long long)now->stats.interrupts_injected, last ? "" : ",");
+			else
+				printf("%-16s %-5u %-4u %-8s %10.3f s %6.1f%% %10llu %10llu\n", p->name, v, now->cpu,
+				       vcpu_state_name(now->state), (double)now->stats.run_ns / 1e9, 100 * share,
+				       (unsigned long long)now->stats.exits,
+				       (unsigned long long)now->stats.interrupts_injected);
+		}
+	}
+	if (json)
+		printf("]}\n");
+	fflush(stdout);
+}
+
+static int do_stat(int argc, char **argv)
+{
+	static struct sample samples[2];
+	double seconds = 1;
+	long count = 1;
+	int watch = 0;
+
+	for (int i = 0; i < argc; i++) {
+		if (strcmp(argv[i], "--watch") == 0) {
+			watch = 1;
+			count = -1;
+			if (i + 1 < argc && argv[i + 1][0] != '-')
+				seconds = atof(argv[++i]);
+		} else if (strcmp(argv[i], "--count") == 0 && i + 1 < argc) {
+			count = atol(argv[++i]);
+		} else {
+			fprintf(stderr, "bulkheadctl: stat: unexpected '%s' (see --help)\n", argv[i]);
+			return 2;
+		}
+	}
+	if (seconds <= 0 || count == 0) {
+		fprintf(stderr, "bulkheadctl: stat: the interval and count must be positive\n");
+		return 2;
+	}
+	take_sample(&samples[0]);
+	for (long n = 0; count < 0 || n < count; n++) {
+		struct timespec pause = { (time_t)seconds, (long)((seconds - (double)(time_t)seconds) * 1e9) };
+		nanosleep(&pause, NULL);
+		take_sample(&samples[(n + 1) % 2]);
+		if (watch && !json)
+			printf("\n");
+		print_stat(&samples[n % 2], &samples[(n + 1) % 2]);
+	}
+	return 0;
+}
+
+static int do_life_cycle(uint32_t cmd, const char *verb, const char *name)
+{
+	struct bh_partition_info p;
+	struct reply r;
+
+	if (find_partition(name, &p) != 0)
+		return 1;
+	r = command(cmd, p.id, 0, NULL, 0);
+	if (r.status != BH_OK) {
+		fprintf(stderr, "bulkheadctl: %s %s: %s\n", verb, name, status_text(r.status));
+		return 1;
+	}
+	printf("%s: %s\n", name, verb);
+	return 0;
+}
+
+static volatile sig_atomic_t interrupted;
+
+static void on_signal(int signal)
+{
+	(void)signal;
+	interrupted = 1;
+}
+
+static int do_console(int argc, char **argv)
+{
+	struct bh_partition_info p;
+	char data[BH_CTL_DATA_SIZE];
+	uint64_t position = 0;
+	int follow = argc > 1 && strcmp(argv[1], "--follow") == 0;
+
+	if (argc < 1 || argc > 2 || (argc == 2 && !follow)) {
+		fprintf(stderr, "bulkheadctl: usage: console NAME [--follow]\n");
+		return 2;
+	}
+	if (find_partition(argv[0], &p) != 0)
+		return 1;
+	signal(SIGINT, on_signal);
+	signal(SIGTERM, on_signal);
+	while (!interrupted) {
+		struct reply r = command(BH_CTL_CMD_CONSOLE, p.id, position, data, sizeof(data));
+		if (r.status != BH_OK) {
+			fprintf(stderr, "bulkheadctl: console %s: %s (it has no emulated console?)\n", argv[0],
+				status_text(r.status));
+			return 1;
+		}
+		fwrite(data, 1, r.result1, stdout);
+		position = r.result0;
+		if (r.result1 == 0) {
+			if (!follow)
+				break;
+			fflush(stdout);
+			usleep(100000);
+		}
+	}
+	return 0;
+}
+
+static int do_log(void)
+{
+	static uint8_t log[LAYOUT_EVENT_LOG_CAPACITY];
+	struct reply r = command(BH_CTL_CMD_LOG, 0, 0, NULL, 0);
+	uint64_t size = r.result0;
+	struct event_view event;
+	size_t offset = 0;
+
+	if (r.status != BH_OK || size > sizeof(log)) {
+		fprintf(stderr, "bulkheadctl: log: %s\n", status_text(r.status));
+		return 1;
+	}
+	for (uint64_t at = 0; at < size;) {
+		r = command(BH_CTL_CMD_LOG, at, 0, log + at, size - at < BH_CTL_DATA_SIZE ? size - at : BH_CTL_DATA_SIZE);
+		if (r.status != BH_OK || r.result1 == 0)
+			return fprintf(stderr, "bulkheadctl: log: %s\n", status_text(r.status)), 1;
+		at += r.result1;
+	}
+	if (size == 0) {
+		printf(json ? "[]\n" : "no measurements (the hypervisor was built without CONFIG_MEASURED_BOOT)\n");
+		return 0;
+	}
+	if (json)
+		printf("[\n");
+	for (unsigned int n = 0; event_log_next(log, size, &offset, &event); n++) {
+		if (json)
+			printf("%s  {\"pcr\": %u, \"type\": \"%s\", \"sha256\": \"", n ? ",\n" : "", event.pcr,
+			       event_log_type_name(event.type));
+		else
+			printf("%2u PCR%-2u %-20s ", n, event.pcr, event_log_type_name(event.type));
+		for (unsigned int i = 0; i < 32; i++)
+			printf("%02x", event.sha256[i]);
+		if (json)
+			printf("\", \"description\": \"%.*s\"}", (int)event.description_size, event.description);
+		else
+			printf(" %.*s\n", (int)event.description_size, event.description);
+	}
+	if (json)
+		printf("\n]\n");
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	int i = 1;
+
+	for (; i < argc && argv[i][0] == '-'; i++) {
+		if (strcmp(argv[i], "--json") == 0) {
+			json = 1;
+		} else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+			usage(stdout);
+			return 0;
+		} else {
+			fprintf(stderr, "bulkheadctl: unknown option '%s' (see --help)\n", argv[i]);
+			return 2;
+		}
+	}
+	if (i == argc) {
+		usage(stderr);
+		return 2;
+	}
+	if (strcmp(argv[i], "help") == 0) {
+		usage(stdout);
+		return 0;
+	}
+	if (open_page() != 0)
+		return 1;
+	if (strcmp(argv[i], "list") == 0 && argc == i + 1)
+		return do_list();
+	if (strcmp(argv[i], "stat") == 0)
+		return do_stat(argc - i - 1, argv + i + 1);
+	if (strcmp(argv[i], "stop") == 0 && argc == i + 2)
+		return do_life_cycle(BH_CTL_CMD_STOP, "stopped", argv[i + 1]);
+	if (strcmp(argv[i], "start") == 0 && argc == i + 2)
+		return do_life_cycle(BH_CTL_CMD_START, "started", argv[i + 1]);
+	if (strcmp(argv[i], "restart") == 0 && argc == i + 2)
+		return do_life_cycle(BH_CTL_CMD_RESTART, "restarted", argv[i + 1]);
+	if (strcmp(argv[i], "console") == 0)
+		return do_console(argc - i - 1, argv + i + 1);
+	if (strcmp(argv[i], "log") == 0 && argc == i + 1)
+		return do_log();
+	fprintf(stderr, "bulkheadctl: unknown command or wrong arguments: '%s' (see --help)\n", argv[i]);
+	return 2;
+}
