@@ -22,6 +22,9 @@ sleep 1
 tmux send-keys -t "$session" "echo typed-\$((6*7)) && uname -m" Enter
 wait_for "typed-42"
 wait_for "^aarch64"
+# bulkheadctl is in the demo's initramfs and sees the bare-metal partition run.
+tmux send-keys -t "$session" "bulkheadctl list" Enter
+wait_for "rt  *running  *-  *1@2"
 tmux send-keys -t "$session" "poweroff -f" Enter
 wait_for "root partition linux powered off: stopping the machine"
 wait_for "make-run-exit-0"
