@@ -33,7 +33,8 @@ for check in control-hypercall-denied control-stop-root-denied control-page-abse
 done
 for check in control-summary control-sees-root control-sees-itself-with-control control-stop-root-denied \
 	control-restart-self-denied control-unknown-partition control-unknown-command \
-	control-buffer-outside-memory control-page-magic control-page-summary control-page-stop-root-denied; do
+	control-buffer-outside-memory control-page-magic control-page-summary control-page-stop-root-denied \
+	restarted-by-system-reset; do
 	console_of controller | grep -q "^PASS $check$" || fail "controller: no PASS $check"
 done
 console_of controller | grep "^FAIL" && fail "controller: a check failed"
@@ -41,6 +42,7 @@ console_of controller | grep "^FAIL" && fail "controller: a check failed"
 reject_line "$log" "^\\[(echo|beat|nocontrol|controller|crasher)\\] "
 expect_line "$log" "^bulkhead: partition crasher restarted \\(3 restarts\\)$"
 expect_line "$log" "^bulkhead: control: linux restarts partition echo$"
+expect_line "$log" "^bulkhead: partition controller restarted \\(1 restarts\\)$"
 
 # The log the root read starts with what the host predicts for the image.
 sed -n '/^control-test: BEGIN log$/,/^control-test: END log$/p' "$log" | sed '1d;$d' >"$out/log-from-root.txt"

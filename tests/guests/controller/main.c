@@ -3,7 +3,8 @@
  * (tests/layouts/control.yaml). It reads what the root reads, through
  * both doors (the hypercall and the control page), and is refused what
  * no partition may do: stopping the root or itself, reading outside its
- * memory. It changes nothing, then idles, so the root's checks still hold.
+ * memory. Then it resets itself once with PSCI SYSTEM_RESET: it must come
+ * back from a fresh image, with the restart counted. Then it idles.
  */
 #include <guest.h>
 #include <control_abi.h>
@@ -16,6 +17,8 @@
 #endif
 
 static uint8_t data[BH_CTL_DATA_SIZE];
+/* Initialised data: a restart that reloads the image brings the value back. */
+static volatile uint32_t image_word = 0x600dda7a;
 
 static struct smccc_result control(uint32_t command, uint64_t arg0, uint64_t arg1, void *buffer, uint64_t size)
 {
@@ -84,14 +87,31 @@ static void check_page(uint64_t self)
 	      (int)page_read32(BH_CTL_STATUS));
 }
 
+static uint32_t own_restarts(uint64_t self)
+{
+	const struct bh_partition_info *info = (const void *)data;
+
+	control(BH_CTL_CMD_PARTITION, self, 0, data, sizeof(data));
+	return info->restarts;
+}
+
 void guest_main(uint64_t dtb)
 {
 	uint64_t self, vcpu;
+	uint32_t restarts;
 
 	(void)dtb;
 	bh_partition_id(&self, &vcpu);
 	check_hypercall(self);
 	check_page(self);
+	restarts = own_restarts(self);
+	if (restarts == 0) {
+		console_printf("controller: resetting itself\n");
+		image_word = 0;
+		psci_system_reset();
+	}
+	check(restarts == 1 && image_word == 0x600dda7a, "restarted-by-system-reset",
+	      "%u restarts, image word %#x", restarts, image_word);
 	console_printf("controller: verdicts done, idling\n");
 	for (;;)
 		__asm__ volatile("wfi");
