@@ -12,7 +12,7 @@ boot "$log" "$out/appliance.img" --cpus 7 >/dev/null
 expect_line "$log" "^control-test: DONE$" "the root's control test ran to the end"
 reject_line "$log" "^control-test: FAIL"
 for check in list-root-running list-echo-running list-beat-running list-nocontrol-running list-controller-running \
-	list-crasher-restarted-by-policy list-shows-cpus stat-time-grows stat-stopped-still stat-json \
+	list-crasher-restarted-by-policy list-shows-cpus stat-time-grows stat-stopped-still stat-json concurrent-commands \
 	channel-10000-messages restart-command restart-echo-booted-again restart-beat-kept-beating \
 	restart-counted channel-after-restart stop-beat stop-twice-refused start-beat start-beat-beats-again \
 	stop-root-refused unknown-name-refused usage-error-status help-complete console-follow log-records-restart; do

@@ -10,14 +10,18 @@
 #include <event_log.h>
 #include <layout.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 static volatile void *page;
+/* Held around each command: the page is one for all of the root's CPUs. */
+static int command_lock = -1;
 static int json;
 
 static void usage(FILE *out)
@@ -83,6 +87,8 @@ static struct reply command(uint32_t cmd, uint64_t arg0, uint64_t arg1, void *da
 {
 	struct reply r;
 
+	/* Another bulkheadctl (stat --watch beside a restart) must not change our arguments. */
+	flock(command_lock, LOCK_EX);
 	*(volatile uint64_t *)((volatile uint8_t *)page + BH_CTL_ARG0) = arg0;
 	*(volatile uint64_t *)((volatile uint8_t *)page + BH_CTL_ARG1) = arg1;
 	*(volatile uint32_t *)((volatile uint8_t *)page + BH_CTL_COMMAND) = cmd;
@@ -93,6 +99,7 @@ static struct reply command(uint32_t cmd, uint64_t arg0, uint64_t arg1, void *da
 		uint64_t word = reg64(BH_CTL_DATA + (unsigned int)at);
 		memcpy((uint8_t *)data + at, &word, size - at < 8 ? size - at : 8);
 	}
+	flock(command_lock, LOCK_UN);
 	return r;
 }
 
@@ -105,6 +112,11 @@ static int open_page(void)
 	page = devmem_map(node.reg[0], BH_CTL_PAGE_SIZE);
 	if (page == NULL)
 		return -1;
+	command_lock = open("/dev/mem", O_RDONLY | O_CLOEXEC);
+	if (command_lock < 0) {
+		fprintf(stderr, "bulkheadctl: /dev/mem: %s\n", strerror(errno));
+		return -1;
+	}
 	if (reg32(BH_CTL_MAGIC) != BH_CTL_MAGIC_VALUE || reg32(BH_CTL_VERSION) >> 16 != BH_CTL_VERSION_MAJOR) {
 		fprintf(stderr, "bulkheadctl: %s is not a Bulkhead control page of version %u\n", node.path,
 			BH_CTL_VERSION_MAJOR);
