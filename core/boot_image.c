@@ -7,6 +7,7 @@
  */
 #include <arch.h>
 #include <boot_image.h>
+#include <counter.h>
 #include <crypto.h>
 #include <format.h>
 #include <image_check.h>
@@ -128,5 +129,5 @@ void boot_image_verify(void)
 		 policy.check_digests ? "digests verified (signatures not required)" :
 		 "structure checked (digests not checked)");
 	log_info("boot image: checked%s in %llu ns", measured_boot ? " and measured" : "",
-		 (unsigned long long)(ticks * 1000000000 / arch_counter_frequency()));
+		 (unsigned long long)counter_ticks_to_ns(ticks));
 }

@@ -70,12 +70,16 @@ void channels_partition_init(struct partition *p)
 	}
 }
 
+/*
+ * Only a channel the partition alone writes is its own to clear: where both
+ * ends write, the other end may be using it, and keeps it as it is.
+ */
 void channels_partition_reset(struct partition *p)
 {
 	for (unsigned int c = 0; c < layout.channel_count; c++) {
 		const struct layout_channel *ch = &layout.channels[c];
 		for (unsigned int e = 0; e < 2; e++) {
-			if (ch->ends[e].partition == p->id && ch->ends[e].writable) {
+			if (ch->ends[e].partition == p->id && ch->ends[e].writable && !ch->ends[1 - e].writable) {
 				arch_memory_zero((void *)(uintptr_t)ch->pa, ch->size);
 				arch_memory_clean((void *)(uintptr_t)ch->pa, ch->size);
 			}

@@ -7,6 +7,7 @@
 #include <arch.h>
 #include <control.h>
 #include <control_abi.h>
+#include <counter.h>
 #include <log.h>
 #include <measurement.h>
 #include <mmio.h>
@@ -41,11 +42,6 @@ static struct partition *partition_by_id(uint64_t id)
 	return NULL;
 }
 
-static uint64_t ticks_to_ns(uint64_t ticks)
-{
-	return ticks * 1000000000ULL / arch_counter_frequency();
-}
-
 static uint64_t vcpu_run_ticks(const struct vcpu *v)
 {
 	uint64_t ticks = __atomic_load_n(&v->run_ticks, __ATOMIC_RELAXED);
@@ -60,7 +56,8 @@ static int32_t describe_partition(struct partition *p, struct control_request *r
 {
 	struct bh_partition_info info = {
 		.id = p->id,
-		.state = p->state == PARTITION_STOPPED ? BH_PARTITION_STOPPED : BH_PARTITION_RUNNING,
+		.state = p->state == PARTITION_STOPPED ? BH_PARTITION_STOPPED :
+			 p->state == PARTITION_LOADING ? BH_PARTITION_LOADING : BH_PARTITION_RUNNING,
 		.flags = (p->is_root ? BH_PARTITION_ROOT : 0) | (p->layout->control_ipa ? BH_PARTITION_CONTROL : 0),
 		.vcpu_count = p->vcpu_count,
 		.restarts = p->restarts,
@@ -70,7 +67,7 @@ static int32_t describe_partition(struct partition *p, struct control_request *r
 	for (size_t i = 0; p->name[i] != '\0' && i < sizeof(info.name) - 1; i++)
 		info.name[i] = p->name[i];
 	for (unsigned int i = 0; i < p->vcpu_count; i++)
-		info.run_ns += ticks_to_ns(vcpu_run_ticks(&p->vcpus[i]));
+		info.run_ns += counter_ticks_to_ns(vcpu_run_ticks(&p->vcpus[i]));
 	memcpy(r->data, &info, sizeof(info));
 	r->data_size = sizeof(info);
 	return BH_OK;
@@ -87,8 +84,8 @@ static int32_t describe_vcpu(struct partition *p, uint64_t index, struct control
 	info.state = v->state == VCPU_RUNNING ? BH_VCPU_RUNNING :
 		     v->state == VCPU_PENDING ? BH_VCPU_PENDING : BH_VCPU_OFF;
 	info.scheduled = v->scheduled;
-	info.stats.run_ns = ticks_to_ns(vcpu_run_ticks(v));
-	info.stats.hypervisor_ns = ticks_to_ns(v->hyp_ticks);
+	info.stats.run_ns = counter_ticks_to_ns(vcpu_run_ticks(v));
+	info.stats.hypervisor_ns = counter_ticks_to_ns(v->hyp_ticks);
 	info.stats.windows = v->windows;
 	info.stats.interrupts_injected = v->injected;
 	info.stats.exits = v->exits;
@@ -103,22 +100,17 @@ static int32_t life_cycle(struct partition *caller, struct partition *p, uint32_
 {
 	if (p->is_root || p == caller)
 		return BH_ERR_DENIED;
+	/* The state is checked again, under its lock, by the change itself. */
 	switch (command) {
 	case BH_CTL_CMD_STOP:
-		if (p->state != PARTITION_RUNNING)
-			return BH_ERR_STATE;
 		log_info("control: %s stops partition %s", caller->name, p->name);
-		partition_stop(p);
-		return BH_OK;
+		return partition_stop(p) ? BH_OK : BH_ERR_STATE;
 	case BH_CTL_CMD_START:
 		log_info("control: %s starts partition %s", caller->name, p->name);
 		return partition_start(p) ? BH_OK : BH_ERR_STATE;
 	default:
-		if (p->state != PARTITION_RUNNING)
-			return BH_ERR_STATE;
 		log_info("control: %s restarts partition %s", caller->name, p->name);
-		partition_restart(p);
-		return BH_OK;
+		return partition_restart(p, RESTART_BY_CONTROL) ? BH_OK : BH_ERR_STATE;
 	}
 }
 
@@ -193,21 +185,34 @@ static uint64_t read_register(const struct control_page *page, uint64_t offset, 
 	}
 }
 
+static bool whole_writable_register(uint64_t offset, unsigned int width)
+{
+	if (offset == BH_CTL_ARG0 || offset == BH_CTL_ARG1)
+		return width == 8;
+	return offset == BH_CTL_COMMAND && width == 4;
+}
+
 static enum mmio_result control_mmio(struct vcpu *vcpu, void *device, struct mmio_access *access)
 {
 	struct control_page *page = device;
 
-	/* Naturally aligned 32- and 64-bit accesses (bytes too, in the data window). */
+	/*
+	 * Naturally aligned; the data window reads at any width. A write must
+	 * be a whole register (64-bit arguments, a 32-bit command): anything
+	 * else faults rather than leave an old argument in place.
+	 */
 	if (access->offset % access->width != 0)
+		return MMIO_FAULT;
+	if (access->write && !whole_writable_register(access->offset, access->width))
 		return MMIO_FAULT;
 	spin_lock(&page->lock);
 	if (!access->write) {
 		access->value = read_register(page, access->offset, access->width);
-	} else if (access->offset == BH_CTL_ARG0 && access->width == 8) {
+	} else if (access->offset == BH_CTL_ARG0) {
 		page->arg0 = access->value;
-	} else if (access->offset == BH_CTL_ARG1 && access->width == 8) {
+	} else if (access->offset == BH_CTL_ARG1) {
 		page->arg1 = access->value;
-	} else if (access->offset == BH_CTL_COMMAND) {
+	} else {
 		struct control_request r = { .command = (uint32_t)access->value, .arg0 = page->arg0,
 					     .arg1 = page->arg1, .data = page->data };
 		memset(page->data, 0, sizeof(page->data));

@@ -56,11 +56,11 @@ apply:
 		partition_stop(p);
 		return false;
 	case FAULT_RESTART:
-		if (p->restarts >= RESTARTS_BEFORE_STOP) {
-			log_warn("partition %s faulted again after %u restarts: stopped", p->name, p->restarts);
+		if (p->fault_restarts >= RESTARTS_BEFORE_STOP) {
+			log_warn("partition %s faulted again after %u restarts: stopped", p->name, p->fault_restarts);
 			partition_stop(p);
 		} else {
-			partition_restart(p);
+			partition_restart(p, RESTART_BY_FAULT_POLICY);
 		}
 		return false;
 	}

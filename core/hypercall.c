@@ -5,6 +5,7 @@
  */
 #include <console.h>
 #include <control.h>
+#include <counter.h>
 #include <hypercall.h>
 #include <hypercall_abi.h>
 #include <arch.h>
@@ -59,11 +60,6 @@ static void hc_yield(struct vcpu *vcpu, const uint64_t *args, uint64_t *results)
 	(void)results;
 }
 
-static uint64_t ticks_to_ns(uint64_t ticks)
-{
-	return ticks * 1000000000ULL / arch_counter_frequency();
-}
-
 static void hc_vcpu_stats(struct vcpu *vcpu, const uint64_t *args, uint64_t *results)
 {
 	struct vcpu *target;
@@ -85,7 +81,7 @@ static void hc_vcpu_stats(struct vcpu *vcpu, const uint64_t *args, uint64_t *res
 	ticks = target->run_ticks;
 	if (target == vcpu)	/* the caller's own current stretch counts too */
 		ticks += arch_counter_read() - vcpu->entered_at;
-	results[1] = ticks_to_ns(ticks);
+	results[1] = counter_ticks_to_ns(ticks);
 	results[2] = target->windows;
 	results[3] = target->exits;
 	if (args[3] != 0) {
@@ -96,7 +92,7 @@ static void hc_vcpu_stats(struct vcpu *vcpu, const uint64_t *args, uint64_t *res
 			return;
 		}
 		out->run_ns = results[1];
-		out->hypervisor_ns = ticks_to_ns(target->hyp_ticks);
+		out->hypervisor_ns = counter_ticks_to_ns(target->hyp_ticks);
 		out->windows = target->windows;
 		out->interrupts_injected = target->injected;
 		out->exits = target->exits;

@@ -6,6 +6,7 @@
  * until the next boundary.
  */
 #include <arch.h>
+#include <counter.h>
 #include <cpu.h>
 #include <layout.h>
 #include <partitions.h>
@@ -13,7 +14,6 @@
 #include <vcpu_run.h>
 #include <arch/vgic.h>
 
-#define NS_PER_SECOND 1000000000ULL
 
 static uint64_t epoch;
 
@@ -22,17 +22,12 @@ void sched_set_epoch(uint64_t counter)
 	epoch = counter;
 }
 
-static uint64_t ns_to_ticks(uint64_t ns)
-{
-	return ns * arch_counter_frequency() / NS_PER_SECOND;
-}
-
 bool sched_cpu_init(struct cpu *cpu)
 {
 	for (unsigned int i = 0; i < layout.schedule_count; i++) {
 		if (layout.schedules[i].cpu == cpu->index) {
 			cpu->schedule = &layout.schedules[i];
-			cpu->frame_ticks = ns_to_ticks(layout.schedules[i].major_frame_ns);
+			cpu->frame_ticks = counter_ns_to_ticks(layout.schedules[i].major_frame_ns);
 			return cpu->frame_ticks > 0;
 		}
 	}
@@ -55,7 +50,7 @@ struct sched_slot sched_slot_at(const struct cpu *cpu, uint64_t now)
 
 	for (unsigned int i = 0; i < s->window_count; i++) {
 		const struct layout_window *w = &s->windows[i];
-		uint64_t start = ns_to_ticks(w->start_ns), end = ns_to_ticks(w->start_ns + w->duration_ns);
+		uint64_t start = counter_ns_to_ticks(w->start_ns), end = counter_ns_to_ticks(w->start_ns + w->duration_ns);
 
 		if (position < start)
 			return (struct sched_slot){ .end = base + start };
@@ -109,11 +104,20 @@ _Noreturn void sched_run(struct cpu *cpu)
 		struct vcpu *v = slot.vcpu, *urgent = urgent_vcpu(cpu, NULL);
 
 		if (urgent != NULL && urgent != v) {
-			cpu->preempt = false;
-			arch_timer_set_deadline(slot.end);
-			cpu->vcpu = urgent;
-			urgent->entered_at = arch_counter_read();
-			arch_vcpu_resume(urgent);
+			bool still_runs;
+
+			/* Claimed under the lock a restart takes: it then finds the vCPU here, or never entered. */
+			spin_lock(&urgent->partition->lock);
+			still_runs = urgent->state == VCPU_RUNNING && urgent->partition->state == PARTITION_RUNNING;
+			if (still_runs)
+				cpu->vcpu = urgent;
+			spin_unlock(&urgent->partition->lock);
+			if (still_runs) {
+				cpu->preempt = false;
+				arch_timer_set_deadline(slot.end);
+				urgent->entered_at = arch_counter_read();
+				arch_vcpu_resume(urgent);
+			}
 		}
 
 		cpu->preempt = false;
@@ -126,6 +130,7 @@ _Noreturn void sched_run(struct cpu *cpu)
 				start = v->state == VCPU_PENDING;
 				resume = !start;
 				v->state = VCPU_RUNNING;
+				cpu->vcpu = v;
 			}
 			spin_unlock(&v->partition->lock);
 			if (start || resume) {
@@ -133,7 +138,6 @@ _Noreturn void sched_run(struct cpu *cpu)
 					v->last_window = slot.serial + 1;
 					v->windows++;
 				}
-				cpu->vcpu = v;
 				v->entered_at = arch_counter_read();
 				if (start || !v->saved)
 					arch_vcpu_start(v);
@@ -153,6 +157,7 @@ _Noreturn void sched_switch_out(struct vcpu *vcpu, void *trap_frame, bool yielde
 	if (yielded)
 		vcpu->yielded_in = sched_slot_at(cpu, now).serial + 1;
 	arch_vcpu_switch_out(vcpu, trap_frame);
-	cpu->vcpu = NULL;
+	/* Its last writes to guest memory are visible before a restart may clear it. */
+	__atomic_store_n(&cpu->vcpu, NULL, __ATOMIC_RELEASE);
 	sched_run(cpu);
 }

@@ -32,7 +32,8 @@ _Noreturn void cpu_idle(void)
 
 	if (cpu->vcpu != NULL)
 		arch_vcpu_put(cpu->vcpu);
-	cpu->vcpu = NULL;
+	/* Its last writes to guest memory are visible before a restart may clear it. */
+	__atomic_store_n(&cpu->vcpu, NULL, __ATOMIC_RELEASE);
 	if (cpu->schedule != NULL)
 		sched_run(cpu);
 	log_debug("CPU%u: idle", cpu->index);
@@ -43,16 +44,18 @@ _Noreturn void cpu_idle(void)
 			struct partition *p = &partition_table[i];
 			spin_lock(&p->lock);
 			next = due_vcpu(cpu->index);
-			if (next != NULL && next->partition == p)
+			if (next != NULL && next->partition == p) {
 				next->state = VCPU_RUNNING;
-			else
+				/* Under the lock a restart takes: it finds the vCPU here, or never entered. */
+				cpu->vcpu = next;
+			} else {
 				next = NULL;
+			}
 			spin_unlock(&p->lock);
 		}
 		if (next != NULL) {
 			log_debug("CPU%u: entering %s vCPU%u at %#llx", cpu->index, next->partition->name,
 				  next->index, (unsigned long long)next->start_pc);
-			cpu->vcpu = next;
 			next->entered_at = arch_counter_read();
 			arch_vcpu_start(next);
 		}
@@ -107,28 +110,41 @@ static void stop_vcpus(struct partition *p)
 	}
 }
 
-static bool any_partition_running(void)
+static bool any_partition_alive(void)
 {
 	for (unsigned int i = 0; i < partition_table_count; i++) {
-		if (__atomic_load_n(&partition_table[i].state, __ATOMIC_ACQUIRE) == PARTITION_RUNNING)
+		if (__atomic_load_n(&partition_table[i].state, __ATOMIC_ACQUIRE) != PARTITION_STOPPED)
 			return true;
 	}
 	return false;
 }
 
-void partition_stop(struct partition *p)
+/* Moves p from state `from` to `to` and stops its vCPUs; false if it was not in `from`. */
+static bool leave_state(struct partition *p, enum partition_state from, enum partition_state to)
 {
 	spin_lock(&p->lock);
-	p->state = PARTITION_STOPPED;
+	if (p->state != from) {
+		spin_unlock(&p->lock);
+		return false;
+	}
+	__atomic_store_n(&p->state, to, __ATOMIC_RELEASE);
 	stop_vcpus(p);
 	spin_unlock(&p->lock);
+	return true;
+}
+
+bool partition_stop(struct partition *p)
+{
+	if (!leave_state(p, PARTITION_RUNNING, PARTITION_STOPPED))
+		return false;
 	vuart_flush(&p->uart);
 	log_info("partition %s stopped", p->name);
 	/* Nothing can start a partition again once all have stopped. */
-	if (!any_partition_running()) {
+	if (!any_partition_alive()) {
 		log_info("every partition has stopped: powering off");
 		arch_power_off();
 	}
+	return true;
 }
 
 /*
@@ -136,7 +152,7 @@ void partition_stop(struct partition *p)
  * stop and kicked): only then may its memory be cleared. This CPU is in the
  * hypervisor, so none of p's vCPUs runs here.
  */
-static void wait_vcpus_left(struct partition *p)
+static bool wait_vcpus_left(struct partition *p)
 {
 	uint64_t deadline = arch_counter_read() + arch_counter_frequency();	/* 1 s */
 
@@ -146,50 +162,56 @@ static void wait_vcpus_left(struct partition *p)
 			continue;
 		while (__atomic_load_n(&cpu_get(v->cpu)->vcpu, __ATOMIC_ACQUIRE) == v) {
 			if (arch_counter_read() > deadline) {
-				log_error("partition %s: vCPU%u did not leave CPU%u", p->name, i, v->cpu);
-				break;
+				log_error("partition %s: vCPU%u did not leave CPU%u: left stopped, not cleared",
+					  p->name, i, v->cpu);
+				return false;
 			}
 		}
 	}
+	return true;
 }
 
-/* Nothing of the previous run may survive: memory, images, vCPU state, interrupts, channels. */
-static void reload(struct partition *p)
+/*
+ * Nothing of the previous run may survive: memory, images, vCPU state,
+ * interrupts, the channels it writes. p is PARTITION_LOADING, which no
+ * other CPU changes and none of its vCPUs enters.
+ */
+static bool reload(struct partition *p, enum restart_cause cause)
 {
-	wait_vcpus_left(p);
+	if (!wait_vcpus_left(p)) {
+		__atomic_store_n(&p->state, PARTITION_STOPPED, __ATOMIC_RELEASE);
+		return false;
+	}
 	partition_load(p);
 	spin_lock(&p->lock);
 	p->restarts++;
+	p->fault_restarts = cause == RESTART_BY_FAULT_POLICY ? p->fault_restarts + 1 : 0;
 	p->faults = 0;
 	measure_partition_restart(p);
-	p->state = PARTITION_RUNNING;
 	partition_boot_vcpu(p);
+	__atomic_store_n(&p->state, PARTITION_RUNNING, __ATOMIC_RELEASE);
 	spin_unlock(&p->lock);
 	cpu_kick(p->vcpus[0].cpu);
+	return true;
 }
 
-void partition_restart(struct partition *p)
+bool partition_restart(struct partition *p, enum restart_cause cause)
 {
-	spin_lock(&p->lock);
-	p->state = PARTITION_STOPPED;
-	stop_vcpus(p);
-	spin_unlock(&p->lock);
+	if (!leave_state(p, PARTITION_RUNNING, PARTITION_LOADING))
+		return false;
 	vuart_flush(&p->uart);
-	reload(p);
+	if (!reload(p, cause))
+		return false;
 	log_info("partition %s restarted (%u restarts)", p->name, p->restarts);
+	return true;
 }
 
 bool partition_start(struct partition *p)
 {
-	spin_lock(&p->lock);
-	if (p->state != PARTITION_STOPPED) {
-		spin_unlock(&p->lock);
+	if (!leave_state(p, PARTITION_STOPPED, PARTITION_LOADING))
 		return false;
-	}
-	/* Marks it as being started, so that a second start is refused. */
-	p->state = PARTITION_STARTING;
-	spin_unlock(&p->lock);
-	reload(p);
+	if (!reload(p, RESTART_BY_CONTROL))
+		return false;
 	log_info("partition %s started again (%u restarts)", p->name, p->restarts);
 	return true;
 }

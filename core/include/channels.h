@@ -12,7 +12,7 @@
 /* Boot: the doorbell pages and interrupts of the partition's channel ends. */
 void channels_partition_init(struct partition *p);
 
-/* Load and restart: the channels the partition writes go back to zero. */
+/* Load and restart: the channels only the partition writes go back to zero. */
 void channels_partition_reset(struct partition *p);
 
 #endif

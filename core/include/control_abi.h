@@ -49,6 +49,7 @@
 
 #define BH_PARTITION_STOPPED	0
 #define BH_PARTITION_RUNNING	1
+#define BH_PARTITION_LOADING	2	/* being cleared and loaded by a start or restart */
 
 #define BH_PARTITION_ROOT	(1U << 0)
 #define BH_PARTITION_CONTROL	(1U << 1)

@@ -19,7 +19,7 @@
 enum partition_state {
 	PARTITION_STOPPED,
 	PARTITION_RUNNING,
-	PARTITION_STARTING,	/* being loaded by partition_start() */
+	PARTITION_LOADING,	/* being cleared and loaded by a start or restart: nothing else applies */
 };
 
 enum fault_policy {
@@ -70,7 +70,9 @@ struct partition {
 	bool is_root;
 	enum partition_state state;
 	enum fault_policy on_fault;
-	unsigned int restarts;
+	unsigned int restarts;		/* times its images were loaded again, for any reason */
+	unsigned int fault_restarts;	/* by its fault policy since it was last started or
+					 * restarted by control: the crash-loop count */
 	unsigned int faults;		/* in this run; restarts reset it */
 
 	struct vcpu *vcpus;

@@ -22,9 +22,21 @@ _Noreturn void cpu_idle(void);
 enum vcpu_power_result vcpu_power_on(struct vcpu *vcpu, uint64_t entry, uint64_t context);
 void vcpu_power_off(struct vcpu *vcpu);
 
-void partition_stop(struct partition *p);
-void partition_restart(struct partition *p);
-/* Loads a stopped partition afresh and starts it; false if it was not stopped. */
+/* What a restart was for: fault-policy restarts count towards a crash loop. */
+enum restart_cause {
+	RESTART_BY_FAULT_POLICY,
+	RESTART_BY_OWN_RESET,		/* PSCI SYSTEM_RESET */
+	RESTART_BY_CONTROL,		/* clears the crash-loop count */
+};
+
+/*
+ * Life-cycle changes, each refused (false) unless the partition is in the
+ * state it applies to: stop and restart a running partition, start a
+ * stopped one. While one is loading, every other change is refused.
+ */
+bool partition_stop(struct partition *p);
+bool partition_restart(struct partition *p, enum restart_cause cause);
+/* Loads a stopped partition afresh and starts it; clears the crash-loop count. */
 bool partition_start(struct partition *p);
 
 /* The root partition powered off: the whole machine stops. */

@@ -34,7 +34,7 @@ done
 for check in control-summary control-sees-root control-sees-itself-with-control control-stop-root-denied \
 	control-restart-self-denied control-unknown-partition control-unknown-command \
 	control-buffer-outside-memory control-page-magic control-page-summary control-page-stop-root-denied \
-	restarted-by-system-reset; do
+	control-page-result-not-writable restarted-by-system-reset; do
 	console_of controller | grep -q "^PASS $check$" || fail "controller: no PASS $check"
 done
 console_of controller | grep "^FAIL" && fail "controller: a check failed"

@@ -119,7 +119,7 @@ static bool psci_call(struct vcpu *vcpu, struct exception_frame *frame)
 		return false;
 	case PSCI_SYSTEM_RESET:
 		log_info("partition %s asked for a reset", vcpu->partition->name);
-		partition_restart(vcpu->partition);
+		partition_restart(vcpu->partition, RESTART_BY_OWN_RESET);
 		return false;
 	default: set_result(frame, PSCI_NOT_SUPPORTED); return true;
 	}

@@ -85,6 +85,8 @@ static void check_page(uint64_t self)
 	*(volatile uint32_t *)(CONTROL_PAGE + BH_CTL_COMMAND) = BH_CTL_CMD_STOP;
 	check((int32_t)page_read32(BH_CTL_STATUS) == BH_ERR_DENIED, "control-page-stop-root-denied", "status %d",
 	      (int)page_read32(BH_CTL_STATUS));
+	check(probe_write(CONTROL_PAGE + BH_CTL_RESULT0, 1).aborted, "control-page-result-not-writable",
+	      "a write to RESULT0 went through");
 }
 
 static uint32_t own_restarts(uint64_t self)
