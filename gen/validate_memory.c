@@ -9,6 +9,7 @@
 #include "validate_internal.h"
 #include "units.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -198,10 +199,31 @@ static void check_sizes(struct partition_spec *p)
 	}
 }
 
+/* What the hypervisor emulates in p's guest-physical space within [ipa, ipa + size), or NULL. */
+static const char *emulated_page_at(const struct partition_spec *p, const struct board *b, uint64_t ipa,
+				    uint64_t size)
+{
+	static char pages[96];
+
+	if (ranges_overlap(ipa, size, b->gicd_base, 0x10000) ||
+	    ranges_overlap(ipa, size, b->gicr_base, 0x20000ULL * p->vcpu_count))
+		return "the partition's virtual GIC";
+	if (p->console != CONSOLE_DEVICE && ranges_overlap(ipa, size, b->console_base, PAGE_SIZE_4K))
+		return "the partition's console";
+	/* The control page and the doorbell pages, whoever uses them. */
+	if (ranges_overlap(ipa, size, b->pages_base, EMULATED_PAGES_SIZE)) {
+		snprintf(pages, sizeof(pages), "the hypervisor's control and doorbell pages at 0x%llx",
+			 (unsigned long long)b->pages_base);
+		return pages;
+	}
+	return NULL;
+}
+
 /* Guest-physical addresses: identity for the root, packed from RAM's base for the others. */
 static void assign_ipas(struct partition_spec *p, const struct board *b)
 {
 	uint64_t next = b->ram_base;
+	const char *emulated;
 
 	for (unsigned int k = 0; k < p->region_count; k++) {
 		struct region_spec *r = &p->regions[k];
@@ -236,16 +258,9 @@ static void assign_ipas(struct partition_spec *p, const struct board *b)
 					   "region overlaps the partition's region at line %u in guest-physical space",
 					   other->at.line);
 		}
-		if (ranges_overlap(r->ipa, r->size, b->gicd_base, 0x10000) ||
-		    ranges_overlap(r->ipa, r->size, b->gicr_base, 0x20000ULL * p->vcpu_count) ||
-		    (p->console != CONSOLE_DEVICE && ranges_overlap(r->ipa, r->size, b->console_base, PAGE_SIZE_4K)))
-			diag_error(r->ipa_at.line ? r->ipa_at : r->at, NULL,
-				   "region covers the partition's virtual GIC or console in guest-physical space");
-		/* The control page and the doorbell pages, whoever uses them. */
-		if (ranges_overlap(r->ipa, r->size, b->pages_base, EMULATED_PAGES_SIZE))
-			diag_error(r->ipa_at.line ? r->ipa_at : r->at, NULL,
-				   "region covers the hypervisor's control and doorbell pages at 0x%llx in "
-				   "guest-physical space", (unsigned long long)b->pages_base);
+		if ((emulated = emulated_page_at(p, b, r->ipa, r->size)) != NULL)
+			diag_error(r->ipa_at.line ? r->ipa_at : r->at, NULL, "region covers %s in guest-physical space",
+				   emulated);
 	}
 }
 
@@ -312,6 +327,47 @@ static void assign_channel_ipas(struct layout_spec *l)
 	}
 }
 
+/* A non-root end's guest-physical place: aligned, and on nothing else of its partition. */
+static void check_channel_ipas(const struct layout_spec *l, const struct board *b)
+{
+	for (unsigned int i = 0; i < l->channel_count; i++) {
+		const struct channel_spec *c = &l->channels[i];
+		for (unsigned int e = 0; e < c->endpoint_count; e++) {
+			const struct endpoint_spec *ep = &c->endpoints[e];
+			const struct partition_spec *p;
+			const char *emulated;
+
+			if (ep->partition_index < 0 || !ep->has_ipa || c->size == 0 || c->pa == 0)
+				continue;
+			p = &l->partitions[ep->partition_index];
+			if (p->root)
+				continue;
+			if (ep->ipa % PAGE_SIZE_4K != 0 || ep->ipa > UINT64_MAX - c->size ||
+			    ep->ipa + c->size > (1ULL << 40)) {
+				diag_error(ep->at, NULL, "channel '%s' end at ipa 0x%llx is not 4K-aligned inside the "
+					   "40-bit guest address space", c->name, (unsigned long long)ep->ipa);
+				continue;
+			}
+			if ((emulated = emulated_page_at(p, b, ep->ipa, c->size)) != NULL)
+				diag_error(ep->at, NULL, "channel '%s' end covers %s in guest-physical space", c->name,
+					   emulated);
+			for (unsigned int k = 0; k < p->region_count; k++)
+				if (p->regions[k].has_ipa &&
+				    ranges_overlap(ep->ipa, c->size, p->regions[k].ipa, p->regions[k].size))
+					diag_error(ep->at, NULL, "channel '%s' end overlaps the partition's region at "
+						   "line %u in guest-physical space", c->name, p->regions[k].at.line);
+			for (unsigned int o = 0; o < i; o++)
+				for (unsigned int f = 0; f < l->channels[o].endpoint_count; f++) {
+					const struct endpoint_spec *other = &l->channels[o].endpoints[f];
+					if (other->partition_index == ep->partition_index && other->has_ipa &&
+					    ranges_overlap(ep->ipa, c->size, other->ipa, l->channels[o].size))
+						diag_error(ep->at, NULL, "channel '%s' end overlaps channel '%s' in "
+							   "guest-physical space", c->name, l->channels[o].name);
+				}
+		}
+	}
+}
+
 void validate_memory(struct layout_spec *l, const struct board *b)
 {
 	struct taken_list taken = { 0 };
@@ -357,5 +413,6 @@ void validate_memory(struct layout_spec *l, const struct board *b)
 		fit_image(&l->partitions[i]);
 	}
 	assign_channel_ipas(l);
+	check_channel_ipas(l, b);
 	free(taken.items);
 }

@@ -35,10 +35,12 @@ enum channel_receive {
 	CHANNEL_RESET = -3,		/* the writer started over (e.g. it restarted): reading goes on
 					 * from its first message */
 	CHANNEL_TOO_LONG = -4,		/* the message does not fit the buffer; skipped */
+	CHANNEL_BAD_RING = -5,		/* the header puts slots outside the channel: not read */
 };
 
 struct channel_reader {
 	volatile void *base;
+	uint64_t size;			/* of the channel: the writer's header is checked against it */
 	uint64_t next;			/* the number of the next message to read */
 };
 
@@ -88,7 +90,7 @@ static inline uint32_t channel_ring_slots(volatile void *base)
 	return channel_load32(base, CHANNEL_RING_OFF_SLOT_COUNT);
 }
 
-/* Writer: publishes one message (length up to the payload size, rounded up to 4 when copied). */
+/* Writer: publishes one message (1 byte up to the payload size, rounded up to 4 when copied). */
 static inline bool channel_ring_send(volatile void *base, const void *message, uint32_t length)
 {
 	uint32_t slot_size = channel_load32(base, CHANNEL_RING_OFF_SLOT_SIZE);
@@ -96,7 +98,7 @@ static inline bool channel_ring_send(volatile void *base, const void *message, u
 	uint64_t slot = CHANNEL_RING_HEADER + (head % channel_ring_slots(base)) * slot_size;
 	const uint8_t *bytes = message;
 
-	if (length > slot_size - CHANNEL_SLOT_HEADER)
+	if (length == 0 || length > slot_size - CHANNEL_SLOT_HEADER)
 		return false;
 	for (uint32_t i = 0; i < length; i += 4) {
 		uint32_t word = 0;
@@ -112,9 +114,10 @@ static inline bool channel_ring_send(volatile void *base, const void *message, u
 }
 
 /* Reader: starts at the next message to be written. */
-static inline void channel_reader_attach(struct channel_reader *reader, volatile void *base)
+static inline void channel_reader_attach(struct channel_reader *reader, volatile void *base, uint64_t channel_size)
 {
 	reader->base = base;
+	reader->size = channel_size;
 	reader->next = channel_load32(base, CHANNEL_RING_OFF_MAGIC) == CHANNEL_RING_MAGIC ?
 		       channel_load64(base, CHANNEL_RING_OFF_HEAD) : 0;
 }
@@ -133,6 +136,10 @@ static inline int64_t channel_ring_receive(struct channel_reader *reader, void *
 	__atomic_thread_fence(__ATOMIC_ACQUIRE);
 	slot_size = channel_load32(base, CHANNEL_RING_OFF_SLOT_SIZE);
 	count = channel_load32(base, CHANNEL_RING_OFF_SLOT_COUNT);
+	/* The other end writes the header: a reader never trusts it with its bounds. */
+	if (reader->size < CHANNEL_RING_HEADER || slot_size < 16 || slot_size % 8 != 0 || count == 0 ||
+	    (reader->size - CHANNEL_RING_HEADER) / slot_size < count)
+		return CHANNEL_BAD_RING;
 	if (head < reader->next) {
 		/* Everything the new writer published is new to us. */
 		reader->next = 0;
@@ -146,6 +153,11 @@ static inline int64_t channel_ring_receive(struct channel_reader *reader, void *
 	}
 	slot = CHANNEL_RING_HEADER + (reader->next % count) * (uint64_t)slot_size;
 	length = channel_load32(base, slot);
+	if (channel_load32(base, slot + 4) != (uint32_t)reader->next) {
+		/* Already overwritten by a later lap. */
+		reader->next = head;
+		return CHANNEL_OVERRUN;
+	}
 	reader->next++;
 	if (length > capacity || length > slot_size - CHANNEL_SLOT_HEADER)
 		return CHANNEL_TOO_LONG;
@@ -153,6 +165,15 @@ static inline int64_t channel_ring_receive(struct channel_reader *reader, void *
 		uint32_t word = channel_load32(base, slot + CHANNEL_SLOT_HEADER + i);
 		for (uint32_t b = 0; b < 4 && i + b < length; b++)
 			out[i + b] = (uint8_t)(word >> (8 * b));
+	}
+	/*
+	 * Message n + count goes into this slot while head is n + count: from
+	 * then on, what was copied may be half of it.
+	 */
+	__atomic_thread_fence(__ATOMIC_ACQUIRE);
+	if (channel_load64(base, CHANNEL_RING_OFF_HEAD) - (reader->next - 1) >= count) {
+		reader->next = channel_load64(base, CHANNEL_RING_OFF_HEAD);
+		return CHANNEL_OVERRUN;
 	}
 	return length;
 }

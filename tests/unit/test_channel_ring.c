@@ -3,7 +3,7 @@
  * The channel message ring (core/include/channel_ring.h) on plain host
  * memory: the layout it writes, messages in order across the wrap, a
  * reader that is lapped, a writer that starts over, messages that do not
- * fit, and refused geometries.
+ * fit, refused geometries, and a writer's header that lies.
  */
 #include "unit.h"
 
@@ -46,10 +46,10 @@ static void check_in_order_across_the_wrap(void)
 	uint32_t slots, bad = 0;
 
 	memset(channel, 0, sizeof(channel));
-	channel_reader_attach(&reader, base);
+	channel_reader_attach(&reader, base, CHANNEL_SIZE);
 	CHECK(channel_ring_receive(&reader, received, sizeof(received)) == CHANNEL_NOT_READY);
 	channel_ring_init(base, CHANNEL_SIZE, SLOT_SIZE);
-	channel_reader_attach(&reader, base);
+	channel_reader_attach(&reader, base, CHANNEL_SIZE);
 	slots = channel_ring_slots(base);
 	CHECK(channel_ring_receive(&reader, received, sizeof(received)) == CHANNEL_EMPTY);
 	/* Ten laps, the reader a few messages behind, so every slot is reused. */
@@ -80,7 +80,7 @@ static void check_overrun_and_reset(void)
 	uint32_t slots, length;
 
 	channel_ring_init(base, CHANNEL_SIZE, SLOT_SIZE);
-	channel_reader_attach(&reader, base);
+	channel_reader_attach(&reader, base, CHANNEL_SIZE);
 	slots = channel_ring_slots(base);
 	/* More than a ring's worth unread: the reader is told, then reads what comes next. */
 	for (uint32_t n = 0; n < slots + 5; n++)
@@ -111,15 +111,43 @@ static void check_sizes(void)
 	uint8_t message[SLOT_SIZE] = { 1, 2, 3, 4, 5, 6, 7, 8, 9 }, received[SLOT_SIZE];
 
 	channel_ring_init(base, CHANNEL_SIZE, SLOT_SIZE);
-	channel_reader_attach(&reader, base);
+	channel_reader_attach(&reader, base, CHANNEL_SIZE);
 	CHECK(!channel_ring_send(base, message, SLOT_SIZE - CHANNEL_SLOT_HEADER + 1));
 	CHECK(channel_ring_send(base, message, SLOT_SIZE - CHANNEL_SLOT_HEADER));
-	CHECK(channel_ring_send(base, message, 0));
+	CHECK(!channel_ring_send(base, message, 0));	/* 0 is what an empty ring returns */
 	CHECK(channel_ring_send(base, message, 9));
 	/* Too long for the reader's buffer: skipped, and the next one still arrives. */
 	CHECK(channel_ring_receive(&reader, received, 8) == CHANNEL_TOO_LONG);
-	CHECK(channel_ring_receive(&reader, received, sizeof(received)) == 0);
 	CHECK(channel_ring_receive(&reader, received, sizeof(received)) == 9 && memcmp(received, message, 9) == 0);
+}
+
+/* The header is the writer's: a reader checks it against the channel it mapped. */
+static void check_hostile_header(void)
+{
+	volatile void *base = channel;
+	struct channel_reader reader;
+	uint8_t message[SLOT_SIZE] = { 1 }, received[SLOT_SIZE];
+
+	channel_ring_init(base, CHANNEL_SIZE, SLOT_SIZE);
+	channel_reader_attach(&reader, base, CHANNEL_SIZE);
+	channel_ring_send(base, message, 1);
+	channel_store32(base, CHANNEL_RING_OFF_SLOT_COUNT, 0xffffffffU);
+	CHECK(channel_ring_receive(&reader, received, sizeof(received)) == CHANNEL_BAD_RING);
+	channel_store32(base, CHANNEL_RING_OFF_SLOT_COUNT, 0);
+	CHECK(channel_ring_receive(&reader, received, sizeof(received)) == CHANNEL_BAD_RING);
+	channel_store32(base, CHANNEL_RING_OFF_SLOT_COUNT, (CHANNEL_SIZE - CHANNEL_RING_HEADER) / SLOT_SIZE);
+	channel_store32(base, CHANNEL_RING_OFF_SLOT_SIZE, 12);
+	CHECK(channel_ring_receive(&reader, received, sizeof(received)) == CHANNEL_BAD_RING);
+	channel_store32(base, CHANNEL_RING_OFF_SLOT_SIZE, SLOT_SIZE);
+	/* A slot whose sequence is not the message's was overwritten by a later lap. */
+	channel_store32(base, CHANNEL_RING_HEADER + 4, 12345);
+	CHECK(channel_ring_receive(&reader, received, sizeof(received)) == CHANNEL_OVERRUN);
+	/* With the reader a whole ring behind, the writer may be filling its slot: not delivered. */
+	channel_ring_init(base, CHANNEL_SIZE, SLOT_SIZE);
+	channel_reader_attach(&reader, base, CHANNEL_SIZE);
+	for (uint32_t n = 0; n < channel_ring_slots(base); n++)
+		channel_ring_send(base, message, 1);
+	CHECK(channel_ring_receive(&reader, received, sizeof(received)) == CHANNEL_OVERRUN);
 }
 
 int main(void)
@@ -128,5 +156,6 @@ int main(void)
 	check_in_order_across_the_wrap();
 	check_overrun_and_reset();
 	check_sizes();
+	check_hostile_header();
 	return unit_finish("channel_ring");
 }

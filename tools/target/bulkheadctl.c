@@ -148,7 +148,7 @@ static int find_partition(const char *name, struct bh_partition_info *info)
 
 static const char *state_name(uint32_t state)
 {
-	return state == BH_PARTITION_RUNNING ? "running" : "stopped";
+	return state == BH_PARTITION_RUNNING ? "running" : state == BH_PARTITION_LOADING ? "loading" : "stopped";
 }
 
 static const char *vcpu_state_name(uint32_t state)
@@ -173,10 +173,12 @@ static int do_list(void)
 		if (get_partition(id, &p) != 0)
 			continue;
 		for (unsigned int v = 0; v < p.vcpu_count; v++) {
-			struct bh_vcpu_info vi;
-			command(BH_CTL_CMD_VCPU, id, v, &vi, sizeof(vi));
-			used += (size_t)snprintf(cpus + used, used < sizeof(cpus) ? sizeof(cpus) - used : 0, "%s%u",
-						 v ? (json ? ", " : ",") : "", vi.cpu);
+			struct bh_vcpu_info vi = { 0 };
+
+			if (used >= sizeof(cpus) || command(BH_CTL_CMD_VCPU, id, v, &vi, sizeof(vi)).status != BH_OK)
+				break;
+			used += (size_t)snprintf(cpus + used, sizeof(cpus) - used, "%s%u", v ? (json ? ", " : ",") : "",
+						 vi.cpu);
 		}
 		if (json)
 			printf("  {\"id\": %u, \"name\": \"%s\", \"state\": \"%s\", \"root\": %s, \"control\": %s, "
@@ -358,8 +360,13 @@ static int do_log(void)
 	struct event_view event;
 	size_t offset = 0;
 
-	if (r.status != BH_OK || size > sizeof(log)) {
+	if (r.status != BH_OK) {
 		fprintf(stderr, "bulkheadctl: log: %s\n", status_text(r.status));
+		return 1;
+	}
+	if (size > sizeof(log)) {
+		fprintf(stderr, "bulkheadctl: log: %llu bytes, more than the %zu this bulkheadctl reads\n",
+			(unsigned long long)size, sizeof(log));
 		return 1;
 	}
 	for (uint64_t at = 0; at < size;) {

@@ -71,7 +71,7 @@ int main(int argc, char **argv)
 	receive = devmem_map(receive_node.reg[0], receive_node.reg[1]);
 	if (send == NULL || doorbell == NULL || receive == NULL)
 		return 1;
-	channel_reader_attach(&reader, receive);
+	channel_reader_attach(&reader, receive, receive_node.reg[1]);
 	if (!channel_ring_init(send, send_node.reg[1], SLOT_SIZE))
 		return fprintf(stderr, "channel-test: %s is too small for a ring\n", argv[arg]), 1;
 	if (window >= channel_ring_slots(send))

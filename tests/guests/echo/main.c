@@ -61,7 +61,7 @@ void guest_main(uint64_t dtb)
 	write = probe_write(ECHO_RX, 0xbad);
 	check(write.aborted, "read-only-end-cannot-write", "a write to its read-only channel end went through");
 	channel_ring_init((volatile void *)ECHO_TX, ECHO_CHANNEL_SIZE, ECHO_SLOT_SIZE);
-	channel_reader_attach(&reader, (volatile void *)ECHO_RX);
+	channel_reader_attach(&reader, (volatile void *)ECHO_RX, ECHO_CHANNEL_SIZE);
 	gic_init();
 	set_irq_handler(ECHO_DOORBELL, on_doorbell);
 	gic_enable(ECHO_DOORBELL);
