@@ -1,22 +1,45 @@
-# Shared by the benchmarks: build a layout's appliance in build/bench/NAME.
+# Shared by the benchmarks: building a layout's appliance in
+# build/bench/NAME, and running QEMU until a line shows up. Builds go
+# through tests/lib/common.sh, as the tests' do.
 set -eu
 srctree=$(cd "$(dirname "$0")/../.." && pwd)
 build=${BUILD:-$srctree/build}
+SRCTREE=$srctree BUILD=$build
+# shellcheck source=../lib/common.sh
+. "$srctree/tests/lib/common.sh"
 
-# bench_appliance NAME LAYOUT [SYMBOL=y|n...]: prints the output directory.
+# The CPU model of every benchmark run: the counter at 1 GHz, so that
+# under -icount shift=0 (one instruction per nanosecond) one tick is one
+# instruction.
+BENCH_CPU=cortex-a57,cntfrq=1000000000
+
+# bench_appliance NAME LAYOUT [KEY=VALUE...]: prints the output directory.
 bench_appliance() {
-	local out=$build/bench/$1 layout=$2 option
+	local out=$build/bench/$1 layout=$2
 	shift 2
 	rm -rf "$out" && mkdir -p "$out"
-	make --no-print-directory -C "$srctree" O="$out" qemu-virt_defconfig >/dev/null
-	kconfig-tweak --file "$out/.config" --set-str LAYOUT "$layout"
-	for option in "$@"; do
-		case $option in
-		*=y) kconfig-tweak --file "$out/.config" --enable "${option%=y}" ;;
-		*=n) kconfig-tweak --file "$out/.config" --disable "${option%=n}" ;;
-		esac
-	done
-	make --no-print-directory -C "$srctree" O="$out" olddefconfig >/dev/null
-	make --no-print-directory -C "$srctree" O="$out" appliance >"$out/build.log" 2>&1
+	make_out "$out" qemu-virt_defconfig >/dev/null
+	set_options "$out" "LAYOUT=$layout" "$@"
+	make_out "$out" appliance >"$out/build.log" 2>&1 ||
+		{ echo "bench: building $layout failed (see $out/build.log)" >&2; return 1; }
 	echo "$out"
+}
+
+# run_until LOG PATTERN SECONDS COMMAND...: runs COMMAND (a QEMU) with its
+# output in LOG, CRs dropped, until a line matches the extended regex
+# PATTERN or SECONDS pass, then stops it. For machines that do not power
+# themselves off, such as Xen's once its guest has finished.
+run_until() {
+	local log=$1 pattern=$2 limit=$3 waited=0 qemu
+	shift 3
+	"$@" </dev/null >"$log.raw" 2>&1 &
+	qemu=$!
+	while kill -0 "$qemu" 2>/dev/null && ! grep -Eq "$pattern" "$log.raw" &&
+		[ $waited -lt $((limit * 10)) ]; do
+		sleep 0.1
+		waited=$((waited + 1))
+	done
+	kill "$qemu" 2>/dev/null || true
+	wait "$qemu" 2>/dev/null || true
+	tr -d '\r' <"$log.raw" >"$log"
 }
