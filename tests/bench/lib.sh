@@ -43,3 +43,12 @@ run_until() {
 	wait "$qemu" 2>/dev/null || true
 	tr -d '\r' <"$log.raw" >"$log"
 }
+
+# table_row TITLE BULKHEAD XEN NATIVE: a row of the report's table, with
+# the ratio Bulkhead / Xen when both figures exist ("-": does not apply).
+table_row() {
+	awk -v title="$1" -v b="$2" -v x="$3" -v n="$4" 'BEGIN {
+		ratio = (b != "-" && x != "-" && x > 0) ? sprintf("%.2f", b / x) : "-"
+		printf "| %s | %s | %s | %s | %s |\n", title, b, x, n, ratio
+	}'
+}
