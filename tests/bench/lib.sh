@@ -44,6 +44,23 @@ run_until() {
 	tr -d '\r' <"$log.raw" >"$log"
 }
 
+# seedless_dtb OUT CHOSEN MACHINE...: QEMU's device tree for the machine
+# its arguments MACHINE describe (-M first), with the text CHOSEN added to
+# /chosen and without the seeds QEMU randomizes on every boot: the runs
+# that boot with it must repeat exactly.
+seedless_dtb() {
+	local out=$1 chosen=$2
+	shift 2
+	[ "$1" = -M ] || { echo "seedless_dtb: the machine must start with -M" >&2; return 1; }
+	qemu-system-aarch64 -M "$2,dumpdtb=$out.board" "${@:3}" -nographic </dev/null >/dev/null 2>&1 ||
+		{ echo "bench: QEMU could not dump its device tree" >&2; return 1; }
+	{
+		dtc -q -I dtb -O dts "$out.board" | sed '/rng-seed\|kaslr-seed/d'
+		printf '/ {\n\tchosen {\n\t\t#address-cells = <2>;\n\t\t#size-cells = <2>;\n%s\n\t};\n};\n' "$chosen"
+	} >"$out.dts"
+	dtc -q -I dts -O dtb -o "$out" "$out.dts"
+}
+
 # table_row TITLE BULKHEAD XEN NATIVE: a row of the report's table, with
 # the ratio Bulkhead / Xen when both figures exist ("-": does not apply).
 table_row() {

@@ -31,18 +31,10 @@ xen_loader() {
 	echo "-device loader,file=$1,addr=$(printf '%#x' $((XEN_MODULE_BASE + $2 * XEN_MODULE_ALIGN))),force-raw=on"
 }
 
-# xen_dtb OUT CHOSEN: QEMU's device tree for XEN_MACHINE with the text
-# CHOSEN added to /chosen, without the seeds QEMU randomizes on every
-# dump (the runs must repeat exactly).
+# xen_dtb OUT CHOSEN: QEMU's device tree for XEN_MACHINE, with the text
+# CHOSEN (Xen's command line and boot modules) added to /chosen.
 xen_dtb() {
-	local out=$1 chosen=$2
-	qemu-system-aarch64 "${XEN_MACHINE[@]/#virt,/virt,dumpdtb=$out.board,}" -nographic \
-		</dev/null >/dev/null 2>&1 || { echo "xen: QEMU could not dump its device tree" >&2; return 1; }
-	{
-		dtc -q -I dtb -O dts "$out.board" | sed '/rng-seed\|kaslr-seed/d'
-		printf '/ {\n\tchosen {\n\t\t#address-cells = <2>;\n\t\t#size-cells = <2>;\n%s\n\t};\n};\n' "$chosen"
-	} >"$out.dts"
-	dtc -q -I dts -O dtb -o "$out" "$out.dts"
+	seedless_dtb "$1" "$2" "${XEN_MACHINE[@]}"
 }
 
 # xen_run LOG PATTERN DTB [QEMU arguments]: boots Xen under -icount until
