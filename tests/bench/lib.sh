@@ -44,6 +44,11 @@ run_until() {
 	tr -d '\r' <"$log.raw" >"$log"
 }
 
+# The line the root's /init prints first (tools/target/bootcount.c), and
+# its figure in a log: instructions from reset under -icount shift=0.
+REACHED_INIT='^bootcount: .* ns since reset'
+bootcount() { sed -n 's/^bootcount: .* = \([0-9]*\) ns since reset.*/\1/p' "$1" | head -n 1; }
+
 # seedless_dtb OUT CHOSEN MACHINE...: QEMU's device tree for the machine
 # its arguments MACHINE describe (-M first), with the text CHOSEN added to
 # /chosen and without the seeds QEMU randomizes on every boot: the runs

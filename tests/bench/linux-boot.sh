@@ -3,7 +3,7 @@
 # Debian kernel and initramfs, on one CPU of QEMU's virt board under
 # -icount shift=0: as Bulkhead's root partition (tests/layouts/
 # bench-linux.yaml), as Xen 4.17's dom0, and with no hypervisor. /init
-# runs tests/target/bootcount first, which prints the virtual counter.
+# runs tools/target/bootcount first, which prints the virtual counter.
 # Bulkhead and the native boot leave the virtual counter at the physical
 # one; Xen starts dom0's at the physical count when it creates dom0, which
 # it stamps on its "*** LOADING DOMAIN 0 ***" line (console_timestamps=raw:
@@ -15,15 +15,14 @@
 
 out=$(bench_appliance linux-boot "$srctree/tests/layouts/bench-linux.yaml" NR_CPUS=1)
 linux=$out/linux
-reached='^bootcount: .* ns since reset'
 append="bulkhead.test=1"
 
-run_until "$out/bulkhead.log" "$reached" 300 "$srctree/tools/qemu-run.sh" --icount --cpus 1 \
+run_until "$out/bulkhead.log" "$REACHED_INIT" 300 "$srctree/tools/qemu-run.sh" --icount --cpus 1 \
 	--cpu "$BENCH_CPU" "$out/appliance.img"
 
 native_machine=(-M virt,gic-version=3 -cpu "$BENCH_CPU" -smp 1 -m 512)
 seedless_dtb "$out/native.dtb" "" "${native_machine[@]}"
-run_until "$out/native.log" "$reached" 300 qemu-system-aarch64 "${native_machine[@]}" -nographic \
+run_until "$out/native.log" "$REACHED_INIT" 300 qemu-system-aarch64 "${native_machine[@]}" -nographic \
 	-no-reboot -icount shift=0,sleep=off -dtb "$out/native.dtb" -kernel "$linux/Image" \
 	-initrd "$linux/initramfs.cpio.gz" -append "console=ttyAMA0 $append"
 
@@ -31,13 +30,12 @@ xen_dtb "$out/xen.dtb" "$(printf '\t\txen,xen-bootargs = "%s dom0_mem=512M conso
 	"$XEN_ARGS" "xen,dom0-bootargs = \"console=hvc0 $append\";" \
 	"$(xen_module kernel "$linux/Image" 0)" "$(xen_module ramdisk "$linux/initramfs.cpio.gz" 1)")"
 # shellcheck disable=SC2046
-xen_run "$out/xen.log" "$reached" "$out/xen.dtb" $(xen_loader "$linux/Image" 0) \
+xen_run "$out/xen.log" "$REACHED_INIT" "$out/xen.dtb" $(xen_loader "$linux/Image" 0) \
 	$(xen_loader "$linux/initramfs.cpio.gz" 1)
 
-count() { sed -n 's/^bootcount: .* = \([0-9]*\) ns since reset.*/\1/p' "$1" | head -n 1; }
-bulkhead=$(count "$out/bulkhead.log")
-native=$(count "$out/native.log")
-dom0=$(count "$out/xen.log")
+bulkhead=$(bootcount "$out/bulkhead.log")
+native=$(bootcount "$out/native.log")
+dom0=$(bootcount "$out/xen.log")
 dom0_created=$(sed -n 's/^(XEN) \[\([0-9a-f]*\)\] \*\*\* LOADING DOMAIN 0 \*\*\*$/\1/p' "$out/xen.log")
 for figure in bulkhead native dom0 dom0_created; do
 	[ -n "${!figure}" ] || { echo "linux-boot: no $figure figure (logs in $out)" >&2; exit 1; }
