@@ -6,10 +6,8 @@
  * "BENCH name value" line per figure, then checks each figure for sanity:
  * a figure of zero, or a measurement that failed, is a FAIL, never a
  * number. Natively there is no hypercall to time, so that figure is not
- * printed there.
- *
- * Build-time knob (GUEST_DEFINES_bench='-D...'):
- *   BENCH_QUICK   fewer repetitions, for the pass `make test` runs
+ * printed there. A run takes some 15 ms of guest time, so `make test`
+ * runs it whole (tests/core/bench-guest.sh).
  */
 #include <guest.h>
 
@@ -18,13 +16,8 @@
 #include "measure.h"
 #include "timer_latency.h"
 
-#ifdef BENCH_QUICK
-#define CALL_REPEATS		64
-#define TIMER_SAMPLES		4
-#else
 #define CALL_REPEATS		1024
 #define TIMER_SAMPLES		32
-#endif
 #define COMPUTE_ITERATIONS	64
 #define MEMORY_PASSES		2
 #define GICD_TYPER		0x0004
