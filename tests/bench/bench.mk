@@ -3,5 +3,5 @@
 # $(objtree)/bench/ and fetches what it needs (the Debian kernel, Xen).
 
 .PHONY: bench
-bench:
-	$(Q)BUILD=$(objtree) $(srctree)/tests/bench/run.sh
+bench: $(BULKHEAD_IMAGE)
+	$(Q)BUILD=$(objtree) BULKHEAD_IMAGE=$(BULKHEAD_IMAGE) $(srctree)/tests/bench/run.sh

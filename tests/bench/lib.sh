@@ -12,15 +12,32 @@ SRCTREE=$srctree BUILD=$build
 # under -icount shift=0 (one instruction per nanosecond) one tick is one
 # instruction.
 BENCH_CPU=cortex-a57,cntfrq=1000000000
+# The board's real-time clock on virtual time from a fixed date, not the
+# host's clock: Linux reads it as it boots, and its count must repeat.
+BENCH_RTC=(-rtc base=2026-01-01T00:00:00,clock=vm)
+
+# bench_key: the key pair (prints its path without .pem) that signs every
+# appliance a benchmark builds, made once and kept in build/bench/keys: a
+# development key made afresh by each build would change the signature,
+# and with it the instructions the hypervisor takes to check it.
+bench_key() {
+	local keys=$build/bench/keys tool=${BULKHEAD_IMAGE:-$build/host/bulkhead-image}
+	if [ ! -f "$keys/bench.pem" ]; then
+		[ -x "$tool" ] || { echo "bench: no $tool to make a signing key with (make bench builds it)" >&2; return 1; }
+		mkdir -p "$keys" && "$tool" keygen -o "$keys/bench" >/dev/null
+	fi
+	echo "$keys/bench"
+}
 
 # bench_appliance NAME LAYOUT [KEY=VALUE...]: prints the output directory.
 bench_appliance() {
-	local out=$build/bench/$1 layout=$2
+	local out=$build/bench/$1 layout=$2 key
 	shift 2
+	key=$(bench_key) || return 1
 	rm -rf "$out" && mkdir -p "$out"
 	make_out "$out" qemu-virt_defconfig >/dev/null
-	set_options "$out" "LAYOUT=$layout" "$@"
-	make_out "$out" appliance >"$out/build.log" 2>&1 ||
+	set_options "$out" "LAYOUT=$layout" "SIGNING_KEY=$key.pub.pem" "$@"
+	make_out "$out" SIGNING_PRIVATE_KEY="$key.pem" appliance >"$out/build.log" 2>&1 ||
 		{ echo "bench: building $layout failed (see $out/build.log)" >&2; return 1; }
 	echo "$out"
 }

@@ -18,12 +18,12 @@ linux=$out/linux
 append="bulkhead.test=1"
 
 run_until "$out/bulkhead.log" "$REACHED_INIT" 300 "$srctree/tools/qemu-run.sh" --icount --cpus 1 \
-	--cpu "$BENCH_CPU" "$out/appliance.img"
+	--cpu "$BENCH_CPU" "$out/appliance.img" -- "${BENCH_RTC[@]}"
 
 native_machine=(-M virt,gic-version=3 -cpu "$BENCH_CPU" -smp 1 -m 512)
 seedless_dtb "$out/native.dtb" "" "${native_machine[@]}"
 run_until "$out/native.log" "$REACHED_INIT" 300 qemu-system-aarch64 "${native_machine[@]}" -nographic \
-	-no-reboot -icount shift=0,sleep=off -dtb "$out/native.dtb" -kernel "$linux/Image" \
+	-no-reboot -icount shift=0,sleep=off "${BENCH_RTC[@]}" -dtb "$out/native.dtb" -kernel "$linux/Image" \
 	-initrd "$linux/initramfs.cpio.gz" -append "console=ttyAMA0 $append"
 
 xen_dtb "$out/xen.dtb" "$(printf '\t\txen,xen-bootargs = "%s dom0_mem=512M console_timestamps=raw";\n%s\n%s\n%s' \

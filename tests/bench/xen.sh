@@ -45,5 +45,5 @@ xen_run() {
 	xen=$(xen_image) || return 1
 	# shellcheck disable=SC2068
 	run_until "$log" "$pattern" 300 qemu-system-aarch64 "${XEN_MACHINE[@]}" -nographic -no-reboot \
-		-icount shift=0,sleep=off -kernel "$xen" -dtb "$dtb" $@
+		-icount shift=0,sleep=off "${BENCH_RTC[@]}" -kernel "$xen" -dtb "$dtb" $@
 }
