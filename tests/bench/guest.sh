@@ -24,11 +24,19 @@ for out in "$checked" "$unchecked"; do
 done
 run_until "$work/native.log" "$done_line" 120 qemu-system-aarch64 -M virt,gic-version=3 \
 	-cpu "$BENCH_CPU" -smp 1 -m 256 -nographic -no-reboot -icount shift=0,sleep=off -kernel "$guest.elf"
-xen_dtb "$work/xen.dtb" "$(printf '\t\tbench {\n\t\t\tcompatible = "xen,domain";\n%s\n%s\n%s\n%s\n%s\n\t\t};' \
-	'#address-cells = <2>; #size-cells = <2>;' 'cpus = <1>;' 'memory = <0 65536>;' 'vpl011;' \
-	"$(xen_module kernel "$guest.bin" 0)")"
-# shellcheck disable=SC2046
-xen_run "$work/xen.log" "$done_line" "$work/xen.dtb" $(xen_loader "$guest.bin" 0)
+# xen_bench NAME ARGS: the guest as Xen's only domain (dom0less: one vCPU,
+# 64 MiB, a vpl011), Xen's command line XEN_ARGS plus ARGS; log in NAME.log.
+xen_bench() {
+	xen_dtb "$work/$1.dtb" "$(printf '\t\txen,xen-bootargs = "%s";\n\t\tbench {\n%s\n%s\n%s\n%s\n%s\n%s\n\t\t};' \
+		"$XEN_ARGS${2:+ $2}" 'compatible = "xen,domain";' '#address-cells = <2>; #size-cells = <2>;' \
+		'cpus = <1>;' 'memory = <0 65536>;' 'vpl011;' "$(xen_module kernel "$guest.bin" 0)")"
+	# shellcheck disable=SC2046
+	xen_run "$work/$1.log" "$done_line" "$work/$1.dtb" $(xen_loader "$guest.bin" 0)
+}
+xen_bench xen ""
+# Xen tuned for latency: WFI not trapped, so an idle vCPU stays on its CPU
+# as under Bulkhead (Debian builds no null scheduler to go with it).
+xen_bench xen-vwfi-native vwfi=native
 
 # figure LOG NAME: the guest's "BENCH NAME value", after every check passed.
 figure() {
@@ -37,11 +45,12 @@ figure() {
 	sed -En "s/${prefix}BENCH $2 ([0-9]+)$/\2/p" "$1" | head -n 1
 }
 
-# row TITLE NAME [native]: one table row; "native" if the figure exists natively.
+# row TITLE NAME [native [XEN_LOG]]: one table row; "native" if the figure
+# exists natively; Xen's figure from XEN_LOG (default xen.log).
 row() {
 	local bulkhead xen native=-
 	bulkhead=$(figure "$checked/serial.log" "$2")
-	xen=$(figure "$work/xen.log" "$2")
+	xen=$(figure "$work/${4:-xen}.log" "$2")
 	[ "${3:-}" = native ] && native=$(figure "$work/native.log" "$2")
 	table_row "$1" "$bulkhead" "$xen" "$native"
 }
@@ -54,5 +63,6 @@ row "trapped ID register read (ID_AA64PFR0_EL1)" id-register native
 row "emulated MMIO read (GICD_TYPER)" mmio-read native
 row "virtual timer deadline to the guest's IRQ handler, vCPU busy" timer-irq native
 row "virtual timer deadline to the guest's IRQ handler, vCPU in WFI" timer-irq-wfi native
+row "the same, vCPU in WFI (Xen: vwfi=native)" timer-irq-wfi native xen-vwfi-native
 row "compute kernel (CoreMark-like, 64 iterations)" compute native
 row "memory walk (8 MiB, page by page, 2 passes)" memory native
