@@ -62,6 +62,7 @@ help:
 	@echo '  run IMAGE=FILE   boot FILE instead, with the same QEMU command line'
 	@echo '  test             install missing dependencies, build, run every test'
 	@echo '  test TESTS=GLOB  run only the tests whose names match GLOB'
+	@echo '  bench            run the benchmarks beside Xen and natively, print the table'
 	@echo '  deps             install the Debian packages the build and tests need'
 	@echo ''
 	@echo 'Configuration (Kconfig):'

@@ -309,6 +309,28 @@ static int write_blob(const char *dir, const char *name, void *fdt)
 	return 0;
 }
 
+/*
+ * Zeroes the bytes that pad each property's value to 4 bytes. libfdt
+ * keeps whatever they held: in QEMU's dump of the board, leftovers of the
+ * random seeds it draws afresh each time. Unzeroed, two builds of the same
+ * tree would sign different images.
+ */
+static void zero_property_padding(void *fdt)
+{
+	for (int node = 0; node >= 0; node = fdt_next_node(fdt, node, NULL)) {
+		int property;
+
+		fdt_for_each_property_offset(property, fdt, node) {
+			int length;
+			const char *value = fdt_getprop_by_offset(fdt, property, NULL, &length);
+
+			if (value != NULL)
+				memset((char *)(uintptr_t)value + length, 0,
+				       (FDT_TAGSIZE - (size_t)length % FDT_TAGSIZE) % FDT_TAGSIZE);
+		}
+	}
+}
+
 int emit_partition_dtbs(const char *dir, const char *board_dtb, const struct layout_spec *l, const struct board *b)
 {
 	size_t size = 0;
@@ -333,6 +355,7 @@ int emit_partition_dtbs(const char *dir, const char *board_dtb, const struct lay
 		if (err == 0) err = add_event_log(fdt, l, p);
 		if (err == 0) err = add_bulkhead_nodes(fdt, l, b, i);
 		if (err == 0) err = fdt_pack(fdt);
+		if (err == 0) zero_property_padding(fdt);
 		if (err != 0) {
 			fprintf(stderr, "bulkhead: error: building the device tree of '%s': %s\n", p->name,
 				fdt_strerror(err));

@@ -104,5 +104,6 @@ include $(srctree)/tests/guests/guests.mk
 include $(srctree)/tools/image/image.mk
 include $(srctree)/tools/run.mk
 include $(srctree)/tests/tests.mk
+include $(srctree)/tests/bench/bench.mk
 
 -include $(foreach o,$(hv_objs) $(objtree)/hv/linker.ld,$(o).d)

@@ -11,28 +11,23 @@
 . "$(dirname "$0")/lib.sh"
 demo=$srctree/configs/qemu-virt-linux-baremetal.yaml
 
-# run_to_init IMAGE LOG: boots under -icount until the root's /init reports, then stops QEMU.
+# run_to_init IMAGE LOG: boots under -icount until the root's /init reports.
+# The counter stays at QEMU's 62.5 MHz here: this boot spreads over four
+# CPUs, whose interleaving under -icount follows the timers, and the
+# figures below were established (docs/image-format.md) at that rate.
 run_to_init() {
-	"$srctree/tools/qemu-run.sh" --icount --cpus 4 "$1" </dev/null >"$2" 2>&1 &
-	local qemu=$! waited=0
-	while kill -0 "$qemu" 2>/dev/null && ! grep -q '^bootcount:' "$2" && [ $waited -lt 6000 ]; do
-		sleep 0.1
-		waited=$((waited + 1))
-	done
-	kill "$qemu" 2>/dev/null
-	wait "$qemu" 2>/dev/null || true
+	run_until "$2" "$REACHED_INIT" 600 "$srctree/tools/qemu-run.sh" --icount --cpus 4 "$1"
 }
-to_init() { sed -n 's/^bootcount: .* = \([0-9]*\) ns since reset.*/\1/p' "$1" | tr -d '\r' | head -n 1; }
 
 verified=$(bench_appliance boot-verified "$demo")
 unverified=$(bench_appliance boot-unverified "$demo" SIGNED_IMAGES=n MEASURED_BOOT=n)
 run_to_init "$verified/appliance.img" "$verified/serial.log"
 run_to_init "$unverified/appliance.img" "$unverified/serial.log"
 
-check_ns=$(tr -d "\r" <"$verified/serial.log" | sed -n 's/^bulkhead: boot image: checked and measured in \([0-9]*\) ns$/\1/p')
-structure_ns=$(tr -d "\r" <"$unverified/serial.log" | sed -n 's/^bulkhead: boot image: checked in \([0-9]*\) ns$/\1/p')
-with=$(to_init "$verified/serial.log")
-without=$(to_init "$unverified/serial.log")
+check_ns=$(sed -n 's/^bulkhead: boot image: checked and measured in \([0-9]*\) ns$/\1/p' "$verified/serial.log")
+structure_ns=$(sed -n 's/^bulkhead: boot image: checked in \([0-9]*\) ns$/\1/p' "$unverified/serial.log")
+with=$(bootcount "$verified/serial.log")
+without=$(bootcount "$unverified/serial.log")
 image_bytes=$(stat -c %s "$verified/appliance.img")
 for figure in check_ns structure_ns with without; do
 	[ -n "${!figure}" ] && [ "${!figure}" -gt 0 ] ||

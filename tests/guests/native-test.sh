@@ -1,5 +1,5 @@
 #!/bin/bash
-# native-test.sh [--heartbeats N] [--timeout S] [--load-addr A] NAME|PATH.elf
+# native-test.sh [--heartbeats N] [--timeout S] [--load-addr A] [--icount] [--cpu MODEL] NAME|PATH.elf
 #
 # Boots a test guest on QEMU without the hypervisor (the guest enters at
 # EL1 and QEMU's built-in firmware answers PSCI over HVC), prints its
@@ -11,19 +11,24 @@
 # --load-addr A loads the flat NAME.bin at A instead of the ELF at its link
 # address: partitions may load an image elsewhere (a root's RAM), so the
 # runtime must not depend on where it was linked.
+# --icount runs QEMU with -icount shift=0,sleep=off: guest time counts
+# instructions, for a guest whose checks time things (bench); --cpu MODEL
+# replaces cortex-a57 (e.g. with cntfrq=1000000000: a tick per instruction).
 #
 # NAME is looked up in $GUEST_DIR, else $BUILD/guests (the test suite's
 # build directory), else build/guests of this source tree.
 set -u
 
 usage() {
-	echo "usage: $0 [--heartbeats N] [--timeout SECONDS] [--load-addr ADDRESS] NAME|PATH.elf" >&2
+	echo "usage: $0 [--heartbeats N] [--timeout SECONDS] [--load-addr ADDRESS] [--icount] [--cpu MODEL] NAME|PATH.elf" >&2
 	exit 2
 }
 
-heartbeats='' limit=30 load_addr=''
+heartbeats='' limit=30 load_addr='' icount=() cpu=cortex-a57
 while [ $# -gt 1 ]; do
 	case $1 in
+	--icount) icount=(-icount shift=0,sleep=off); shift ;;
+	--cpu) cpu=$2; shift 2 ;;
 	--heartbeats) heartbeats=$2; shift 2 ;;
 	--timeout) limit=$2; shift 2 ;;
 	--load-addr) load_addr=$2; shift 2 ;;
@@ -56,8 +61,8 @@ trap 'rm -f "$log"' EXIT
 
 # -kernel with an ELF enters it at EL1 (no EL2/EL3 without virtualization=on
 # or secure=on), with PSCI over HVC; -no-reboot turns SYSTEM_RESET into an exit.
-timeout "$limit" qemu-system-aarch64 -M virt,gic-version=3 -cpu cortex-a57 -smp 2 -m 256M \
-	-nographic -no-reboot -monitor none -serial "file:$log" "${image[@]}" </dev/null &
+timeout "$limit" qemu-system-aarch64 -M virt,gic-version=3 -cpu "$cpu" -smp 2 -m 256M \
+	-nographic -no-reboot -monitor none -serial "file:$log" "${icount[@]}" "${image[@]}" </dev/null &
 qemu=$!
 
 passed() {

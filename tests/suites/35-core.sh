@@ -1,7 +1,12 @@
 run_test core-checks 240 "$SRCTREE/tests/core/checks.sh"
 run_test runtime-guests 240 "$SRCTREE/tests/core/runtime-guests.sh"
+run_test core-bench-guest 120 "$SRCTREE/tests/core/bench-guest.sh"
 # The same guests without the hypervisor: the runtime itself is right.
 for guest in smoke psci hypercalls heartbeat; do
 	run_test "guest-native-$guest" 60 "$SRCTREE/tests/guests/native-test.sh" "$guest"
 done
+# As make bench runs it: -icount and the counter at 1 GHz, so that its
+# figures are instruction counts, a few natively, never the host's timing.
+run_test guest-native-bench 60 "$SRCTREE/tests/guests/native-test.sh" --icount \
+	--cpu cortex-a57,cntfrq=1000000000 bench
 run_test guest-native-smoke-relocated 60 "$SRCTREE/tests/guests/native-test.sh" --load-addr 0x48000000 smoke

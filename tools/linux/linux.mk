@@ -43,7 +43,10 @@ $(LINUX_DIR)/initramfs.cpio.gz: $(ARM64_CACHE)/root/.unpacked $(srctree)/tests/l
 	$(Q)mkdir -p $(LINUX_DIR)/initramfs/lib/modules && for m in $(LINUX_MODULES); do \
 		cp $$(find $(ARM64_CACHE)/root/lib/modules -name "$$m.ko" | head -n 1) $(LINUX_DIR)/initramfs/lib/modules/ || exit 1; \
 	done
-	$(Q)cd $(LINUX_DIR)/initramfs && find . | LC_ALL=C sort | cpio -o -H newc --quiet -R 0:0 | gzip -9n > $@
+	@# The same files make the same archive, byte for byte: times, owners and
+	@# inode numbers fixed, names sorted; so a boot's instruction count repeats.
+	$(Q)cd $(LINUX_DIR)/initramfs && find . -exec touch -h -d @0 {} + && \
+		find . | LC_ALL=C sort | cpio -o -H newc --quiet -R 0:0 --reproducible | gzip -9n > $@
 
 # Fetched only for layouts that boot Linux.
 ifneq ($(shell grep -l 'kernel: *Image' $(LAYOUT_FILE) 2>/dev/null),)

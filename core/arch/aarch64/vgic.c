@@ -112,6 +112,17 @@ void vgic_virq_set_pending(struct vcpu *vcpu, unsigned int intid, bool pending)
 		target->arch.vgic.pending_count++;
 	else
 		target->arch.vgic.pending_count--;
+	if (intid < GIC_PRIVATE_COUNT) {
+		uint32_t bit = 1U << intid;
+
+		vcpu->arch.vgic.pending_private = pending ? vcpu->arch.vgic.pending_private | bit
+							  : vcpu->arch.vgic.pending_private & ~bit;
+	} else {
+		unsigned int spi = intid - GIC_PRIVATE_COUNT;
+		uint64_t *word = &dist_of(vcpu->partition)->pending_spis[spi / 64], bit = 1UL << (spi % 64);
+
+		*word = pending ? *word | bit : *word & ~bit;
+	}
 }
 
 void vgic_virq_set_enabled(struct partition *p, struct virq *virq, unsigned int intid, bool enabled)
@@ -205,19 +216,25 @@ static unsigned int best_candidate(struct vcpu *vcpu)
 	unsigned int best = VGIC_NO_INTID;
 	unsigned int best_priority = 0x100;
 
-	for (unsigned int i = 0; i < GIC_PRIVATE_COUNT; i++) {
+	/* Only pending interrupts can be deliverable: visit the pending bits,
+	 * lowest INTID first, so that the lowest wins a tie as before. */
+	for (uint32_t bits = vcpu->arch.vgic.pending_private; bits != 0; bits &= bits - 1) {
+		unsigned int i = (unsigned int)__builtin_ctz(bits);
 		struct virq *virq = &vcpu->arch.vgic.private_irqs[i];
 		if (deliverable(vcpu, virq) && virq->priority < best_priority) {
 			best = i;
 			best_priority = virq->priority;
 		}
 	}
-	for (unsigned int i = 0; i < dist->spi_count; i++) {
-		struct virq *virq = &dist->spis[i];
-		if (virq->owned && virq->target == vcpu->index && deliverable(vcpu, virq) &&
-		    virq->priority < best_priority) {
-			best = GIC_PRIVATE_COUNT + i;
-			best_priority = virq->priority;
+	for (unsigned int word = 0; word < VGIC_MAX_SPIS / 64; word++) {
+		for (uint64_t bits = dist->pending_spis[word]; bits != 0; bits &= bits - 1) {
+			unsigned int i = word * 64 + (unsigned int)__builtin_ctzll(bits);
+			struct virq *virq = &dist->spis[i];
+			if (i < dist->spi_count && virq->owned && virq->target == vcpu->index &&
+			    deliverable(vcpu, virq) && virq->priority < best_priority) {
+				best = GIC_PRIVATE_COUNT + i;
+				best_priority = virq->priority;
+			}
 		}
 	}
 	return best;
@@ -327,6 +344,7 @@ void vgic_vcpu_reset(struct vcpu *vcpu)
 		vc->lr_intid[i] = VGIC_NO_INTID;
 	vc->asleep = true;
 	vc->pending_count = 0;
+	vc->pending_private = 0;
 }
 
 /*
@@ -407,6 +425,8 @@ void vgic_partition_reset(struct partition *p)
 
 	spin_lock(&dist->lock);
 	dist->ctlr = 0;
+	for (unsigned int word = 0; word < VGIC_MAX_SPIS / 64; word++)
+		dist->pending_spis[word] = 0;
 	for (unsigned int i = 0; i < dist->spi_count; i++) {
 		struct virq *virq = &dist->spis[i];
 		bool owned = virq->owned, hw = virq->hw;

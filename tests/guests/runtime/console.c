@@ -8,11 +8,18 @@
 #include <format.h>
 #include <hypercall.h>
 
+static uintptr_t pl011_base = PL011_BASE;
+
+void console_set_uart(uintptr_t base)
+{
+	pl011_base = base;
+}
+
 static void pl011_putc(char c)
 {
-	while (mmio_read32(PL011_BASE + PL011_FR) & PL011_FR_TXFF)
+	while (mmio_read32(pl011_base + PL011_FR) & PL011_FR_TXFF)
 		;
-	mmio_write32(PL011_BASE + PL011_DR, (uint8_t)c);
+	mmio_write32(pl011_base + PL011_DR, (uint8_t)c);
 }
 
 void console_putc(char c)

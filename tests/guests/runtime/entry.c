@@ -4,6 +4,8 @@
 #include <runtime_layout.h>
 #include <verdict.h>
 
+uint64_t runtime_entry_counter;	/* written by start.S */
+
 static volatile secondary_entry secondary_entries[MAX_VCPUS];
 
 /* Called by start.S on vCPU 0. */

@@ -10,9 +10,22 @@
 #define GIC_PRIORITY_BYTES	4	/* priority fields per 32-bit register */
 #define GICD_IROUTER_SIZE	8
 
+static uintptr_t distributor = GICD_BASE, redistributors = GICR_BASE;
+
+void gic_set_bases(uintptr_t gicd, uintptr_t gicr)
+{
+	distributor = gicd;
+	redistributors = gicr;
+}
+
+uintptr_t gic_distributor(void)
+{
+	return distributor;
+}
+
 static uintptr_t redistributor(void)
 {
-	return GICR_BASE + GICR_STRIDE * this_vcpu();
+	return redistributors + GICR_STRIDE * this_vcpu();
 }
 
 static uint32_t bit_of(unsigned int intid)
@@ -55,7 +68,7 @@ void gic_cpu_init(void)
 
 void gic_init(void)
 {
-	mmio_write32(GICD_BASE + GICD_CTLR, GICD_CTLR_ARE | GICD_CTLR_ENABLE_G1);
+	mmio_write32(distributor + GICD_CTLR, GICD_CTLR_ARE | GICD_CTLR_ENABLE_G1);
 	gic_cpu_init();
 }
 
@@ -68,12 +81,12 @@ void gic_enable(unsigned int intid)
 		mmio_write32(sgi_frame + GICR_ISENABLER0, bit_of(intid));
 		return;
 	}
-	mmio_write32(GICD_BASE + GICD_IGROUPR + word_of(intid),
-		     mmio_read32(GICD_BASE + GICD_IGROUPR + word_of(intid)) | bit_of(intid));
-	set_priority(GICD_BASE + GICD_IPRIORITYR, intid);
+	mmio_write32(distributor + GICD_IGROUPR + word_of(intid),
+		     mmio_read32(distributor + GICD_IGROUPR + word_of(intid)) | bit_of(intid));
+	set_priority(distributor + GICD_IPRIORITYR, intid);
 	/* With affinity routing, Aff0 = this vCPU's index routes it here. */
-	mmio_write64(GICD_BASE + GICD_IROUTER + GICD_IROUTER_SIZE * intid, this_vcpu());
-	mmio_write32(GICD_BASE + GICD_ISENABLER + word_of(intid), bit_of(intid));
+	mmio_write64(distributor + GICD_IROUTER + GICD_IROUTER_SIZE * intid, this_vcpu());
+	mmio_write32(distributor + GICD_ISENABLER + word_of(intid), bit_of(intid));
 }
 
 void gic_disable(unsigned int intid)
@@ -81,7 +94,7 @@ void gic_disable(unsigned int intid)
 	if (intid < GIC_SPI_BASE)
 		mmio_write32(redistributor() + GICR_SGI_FRAME + GICR_ICENABLER0, bit_of(intid));
 	else
-		mmio_write32(GICD_BASE + GICD_ICENABLER + word_of(intid), bit_of(intid));
+		mmio_write32(distributor + GICD_ICENABLER + word_of(intid), bit_of(intid));
 }
 
 void gic_send_sgi(unsigned int intid, unsigned int target_vcpu)

@@ -22,6 +22,7 @@ SECTIONS
 	__stacks_start = .;
 	. += MAX_VCPUS * STACK_SIZE;
 	__stacks_end = .;
+	__image_size = __stacks_end - GUEST_LOAD_ADDR;	/* for the Image header */
 	/DISCARD/ : { *(.comment) *(.note .note.*) *(.eh_frame*) }
 }
 

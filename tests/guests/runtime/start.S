@@ -5,6 +5,14 @@
  * installs the EL1 vectors and enters C. Only adr/adrp address anything,
  * so the image runs wherever it is loaded.
  *
+ * The image starts with an arm64 Image header (Documentation/arm64/
+ * booting.rst in Linux), so that loaders of Linux kernels (Xen's dom0less
+ * builder, QEMU's -kernel) take it too: its first word branches over the
+ * header. The first thing vCPU 0 does is read the physical counter, kept
+ * in runtime_entry_counter: under -icount it is the instructions from
+ * reset to the guest's first one, whatever the hypervisor (Xen offsets the
+ * virtual counter of its guests, not the physical one).
+ *
  * FP/SIMD stays trapped (CPACR_EL1.FPEN untouched): the runtime and the
  * guests are built with -mgeneral-regs-only, so an FP instruction would
  * be a bug, and it shows as an unexpected exception.
@@ -15,6 +23,17 @@
 	.section .text.start, "ax"
 	.global	_start
 _start:
+	b	entry			/* code0 */
+	.long	0			/* code1 */
+	.quad	0			/* text_offset: at the start of RAM, or anywhere */
+	.quad	__image_size		/* image_size: with .bss and the stacks */
+	.quad	IMAGE_HEADER_FLAGS
+	.quad	0, 0, 0			/* reserved */
+	.long	IMAGE_HEADER_MAGIC
+	.long	0			/* no PE/COFF header */
+
+entry:
+	mrs	x21, cntpct_el0		/* before anything else: see above */
 	msr	daifset, #DAIF_ALL_BITS
 	mrs	x19, mpidr_el1
 	and	x19, x19, #MPIDR_AFF0_MASK
@@ -45,7 +64,9 @@ _start:
 	b.hs	2f
 	str	xzr, [x1], #8
 	b	1b
-2:	mov	x0, x20
+2:	adrp	x1, runtime_entry_counter
+	str	x21, [x1, :lo12:runtime_entry_counter]
+	mov	x0, x20
 	bl	runtime_main
 	b	park
 

@@ -13,6 +13,10 @@
 #define CURRENTEL_EL_SHIFT	2
 #define CURRENTEL_EL_MASK	0x3UL
 
+/* The arm64 Image header: little-endian, 4 KiB pages, anywhere in RAM. */
+#define IMAGE_HEADER_MAGIC	0x644d5241	/* "ARM\x64" */
+#define IMAGE_HEADER_FLAGS	0xa
+
 /* DAIF bits as the DAIFSet/DAIFClr immediates name them. */
 #define DAIF_IRQ_BIT		0x2
 #define DAIF_ALL_BITS		0xf
@@ -44,6 +48,7 @@ SYSREG_ACCESSORS(esr_el1, "esr_el1")
 SYSREG_ACCESSORS(far_el1, "far_el1")
 SYSREG_ACCESSORS(cntfrq_el0, "cntfrq_el0")
 SYSREG_ACCESSORS(cntvct_el0, "cntvct_el0")
+SYSREG_ACCESSORS(cntpct_el0, "cntpct_el0")
 SYSREG_ACCESSORS(cntv_ctl_el0, "cntv_ctl_el0")
 SYSREG_ACCESSORS(cntv_cval_el0, "cntv_cval_el0")
 SYSREG_ACCESSORS(cntv_tval_el0, "cntv_tval_el0")

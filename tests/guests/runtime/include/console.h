@@ -1,6 +1,7 @@
 /*
  * Console output. The PL011 at 0x09000000 is polled (the partition's own
- * UART, emulated or passed through, or QEMU's when running natively);
+ * UART, emulated or passed through, or QEMU's when running natively;
+ * console_set_uart() moves it, for a hypervisor that puts it elsewhere);
  * console_write_hypercall() sends text through BH_HC_CONSOLE_WRITE
  * instead. Lines from several vCPUs printing at once may interleave.
  */
@@ -16,6 +17,7 @@
 #define PL011_FR		0x018	/* flags */
 #define PL011_FR_TXFF		(1U << 5)	/* transmit FIFO full */
 
+void console_set_uart(uintptr_t base);	/* before the first output */
 void console_putc(char c);
 void console_puts(const char *text);
 /* printf with %c %s %d %i %u %x %p %%, flags - 0 #, width, and l ll z. */

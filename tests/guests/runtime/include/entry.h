@@ -16,6 +16,10 @@ void guest_main(uint64_t dtb);
 /* Optional (weak default returns at once). */
 void guest_secondary(unsigned int vcpu);
 
+/* CNTPCT_EL0 at vCPU 0's first instruction: under -icount shift=0, the
+ * instructions from reset until the guest started. */
+extern uint64_t runtime_entry_counter;
+
 typedef void (*secondary_entry)(unsigned int vcpu);
 /* Registers entry for vCPU "vcpu" (< MAX_VCPUS) and starts it with PSCI
  * CPU_ON; returns the PSCI status. */

@@ -1,6 +1,7 @@
 /*
  * GICv3 as QEMU's virt machine (and a partition) sees it: the distributor
- * at 0x08000000, one redistributor per vCPU from 0x080a0000, the CPU
+ * at 0x08000000, one redistributor per vCPU from 0x080a0000 (unless
+ * gic_set_bases() says otherwise, for another hypervisor's layout), the CPU
  * interface through the ICC_* system registers. Everything is Group 1
  * (non-secure), EOImode 0: an EOI also deactivates.
  */
@@ -50,6 +51,9 @@
 #define GIC_PRIORITY_FIELD	0xffU
 #define GIC_PRIORITY_DEFAULT	0xa0	/* below PMR 0xff: always delivered */
 
+/* Where the distributor and the first redistributor are; before gic_init(). */
+void gic_set_bases(uintptr_t gicd, uintptr_t gicr);
+uintptr_t gic_distributor(void);
 void gic_init(void);		/* distributor (vCPU 0), then gic_cpu_init() */
 void gic_cpu_init(void);	/* this vCPU's redistributor and CPU interface */
 void gic_enable(unsigned int intid);	/* an SPI is routed to this vCPU */

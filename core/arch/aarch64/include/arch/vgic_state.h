@@ -38,6 +38,7 @@ struct vgic_cpu {
 	uint64_t saved_lrs[ICH_LR_COUNT_MAX];
 	uint64_t saved_vmcr, saved_ap0r0, saved_ap1r0;
 	unsigned int pending_count;		/* virqs with pending set, for a cheap flush */
+	uint32_t pending_private;		/* bit n: private_irqs[n].pending */
 };
 
 struct vgic_dist {
@@ -45,6 +46,12 @@ struct vgic_dist {
 	uint32_t ctlr;
 	unsigned int spi_count;
 	struct virq spis[VGIC_MAX_SPIS];
+	/* Bit n of word n / 64: spis[n].pending. A flush looks only at what
+	 * is pending instead of at every interrupt of the partition. */
+	uint64_t pending_spis[VGIC_MAX_SPIS / 64];
 };
+
+_Static_assert(GIC_PRIVATE_COUNT == 32, "pending_private has a bit per private interrupt");
+_Static_assert(VGIC_MAX_SPIS % 64 == 0, "pending_spis has a bit per SPI");
 
 #endif
