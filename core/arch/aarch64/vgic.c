@@ -249,6 +249,30 @@ static int free_lr(const struct vgic_cpu *vc)
 	return -1;
 }
 
+/*
+ * An interrupt that became pending again while its previous edge is still
+ * in a list register joins it there: pending and active if the guest is
+ * handling it, merged if the guest has not taken it yet. Left in the
+ * distributor it would wait for the next exit, which a vCPU idling in WFI
+ * may never make. Hardware interrupts cannot fire again while active.
+ */
+static void merge_into_list_registers(struct vcpu *vcpu)
+{
+	struct vgic_cpu *vc = &vcpu->arch.vgic;
+
+	for (unsigned int slot = 0; slot < lr_count && vc->pending_count > 0; slot++) {
+		unsigned int intid = vc->lr_intid[slot];
+		struct virq *virq = intid == VGIC_NO_INTID ? NULL : vgic_virq(vcpu, intid);
+		uint64_t lr;
+
+		if (virq == NULL || !virq->pending || virq->hw)
+			continue;
+		lr = lr_read(slot);
+		lr_write(slot, lr | ((uint64_t)ICH_LR_PENDING << ICH_LR_STATE_SHIFT));
+		vgic_virq_set_pending(vcpu, intid, false);
+	}
+}
+
 void vgic_flush(struct vcpu *vcpu)
 {
 	struct vgic_dist *dist = dist_of(vcpu->partition);
@@ -256,6 +280,7 @@ void vgic_flush(struct vcpu *vcpu)
 	uint64_t hcr = ICH_HCR_EN;
 
 	spin_lock(&dist->lock);
+	merge_into_list_registers(vcpu);
 	while (vc->pending_count > 0 && (dist->ctlr & GICD_CTLR_ENABLE_G1)) {
 		unsigned int intid = best_candidate(vcpu);
 		int slot;

@@ -120,6 +120,32 @@ static void check_sgi_to_self(void)
 	check(sgis_received == 1, "sgi-to-self-arrives", "%u SGIs arrived", sgis_received);
 }
 
+static volatile uint32_t resends_received;
+
+/* The first one sends itself again while it is still being handled (active). */
+static void on_sgi_resend(unsigned int intid)
+{
+	if (resends_received++ == 0)
+		gic_send_sgi(intid, this_vcpu());
+}
+
+/*
+ * An interrupt made pending again while active is taken again after its
+ * EOI, without the vCPU doing anything that traps in between (it spins on
+ * the counter, which does not).
+ */
+static void check_sgi_pending_while_active(void)
+{
+	uint64_t start = counter_read();
+
+	set_irq_handler(SGI_SELF, on_sgi_resend);
+	gic_send_sgi(SGI_SELF, this_vcpu());
+	while (resends_received < 2 && counter_read() - start < ticks_from_ns(REPORT_WAIT_NS))
+		;
+	check(resends_received == 2, "sgi-pending-while-active-arrives-again", "%u of 2 SGIs arrived",
+	      resends_received);
+}
+
 static void check_psci_version(void)
 {
 	int64_t version = psci_version();
@@ -179,6 +205,7 @@ void guest_main(uint64_t dtb)
 	irq_enable();
 	check_timer();
 	check_sgi_to_self();
+	check_sgi_pending_while_active();
 	check_psci_version();
 	check_second_vcpu();
 	check_unmapped_access();
