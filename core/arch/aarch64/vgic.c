@@ -140,6 +140,13 @@ static void notify(struct vcpu *vcpu)
 		irq_send_kick(vcpu->cpu);
 }
 
+void vgic_notify_pending(struct partition *p)
+{
+	for (unsigned int i = 0; i < p->vcpu_count; i++)
+		if (__atomic_load_n(&p->vcpus[i].arch.vgic.pending_count, __ATOMIC_RELAXED) > 0)
+			notify(&p->vcpus[i]);
+}
+
 void vgic_inject(struct vcpu *vcpu, unsigned int intid)
 {
 	struct vgic_dist *dist = dist_of(vcpu->partition);
@@ -150,6 +157,16 @@ void vgic_inject(struct vcpu *vcpu, unsigned int intid)
 	virq = vgic_virq(vcpu, intid);
 	target = vgic_virq_target(vcpu->partition, intid, vcpu);
 	if (virq == NULL || target == NULL || (intid >= GIC_PRIVATE_COUNT && !virq->owned)) {
+		spin_unlock(&dist->lock);
+		return;
+	}
+	/*
+	 * Still pending from an earlier edge: the kick that made it so is
+	 * under way, and the two merge. Another kick would only cost the
+	 * target an exit per edge: a peer ringing a doorbell in a loop must
+	 * not be able to keep another partition's CPU in the hypervisor.
+	 */
+	if (virq->pending) {
 		spin_unlock(&dist->lock);
 		return;
 	}

@@ -204,6 +204,9 @@ static enum mmio_result gicd_mmio(struct vcpu *vcpu, void *device, struct mmio_a
 	spin_lock(&dist->lock);
 	result = distributor_access(vcpu, access);
 	spin_unlock(&dist->lock);
+	/* An interrupt enabled, made pending or routed here may be for a vCPU that is not trapping. */
+	if (access->write)
+		vgic_notify_pending(vcpu->partition);
 	return result;
 }
 
@@ -270,6 +273,8 @@ static enum mmio_result gicr_mmio(struct vcpu *vcpu, void *device, struct mmio_a
 		redistributor_sgi_frame(target, access);
 	}
 	spin_unlock(&p->arch.vgic.lock);
+	if (access->write)
+		vgic_notify_pending(p);
 	return MMIO_HANDLED;
 }
 

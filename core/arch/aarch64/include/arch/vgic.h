@@ -49,6 +49,8 @@ void vgic_send_sgi(struct vcpu *vcpu, uint64_t value);
 struct virq *vgic_virq(struct vcpu *vcpu, unsigned int intid);
 void vgic_virq_set_pending(struct vcpu *vcpu, unsigned int intid, bool pending);
 void vgic_virq_set_enabled(struct partition *p, struct virq *virq, unsigned int intid, bool enabled);
+/* After a write that may have made an interrupt deliverable: wakes the vCPUs with one waiting. */
+void vgic_notify_pending(struct partition *p);
 struct vcpu *vgic_virq_target(struct partition *p, unsigned int intid, struct vcpu *local);
 
 #endif
