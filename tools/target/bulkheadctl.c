@@ -1,27 +1,21 @@
-// sources: tools/target/lib/devmem.c core/lib/event_log.c core/lib/format.c core/lib/image_check.c core/lib/sha256.c
+// sources: tools/target/lib/control_page.c tools/target/lib/devmem.c core/lib/event_log.c core/lib/format.c core/lib/image_check.c core/lib/sha256.c
 /*
  * bulkheadctl: the root partition's view and control of the others,
  * through the hypervisor's control page (docs/control.md) mapped from
  * /dev/mem; no kernel module needed.
  */
-#include "lib/devmem.h"
+#include "lib/control_page.h"
 
 #include <control_abi.h>
 #include <event_log.h>
 #include <layout.h>
-#include <errno.h>
-#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <sys/file.h>
 #include <unistd.h>
 
-static volatile void *page;
-/* Held around each command: the page is one for all of the root's CPUs. */
-static int command_lock = -1;
 static int json;
 
 static void usage(FILE *out)
@@ -55,97 +49,6 @@ static void usage(FILE *out)
 	      "unknown, 2 on a usage error.\n", out);
 }
 
-static uint32_t reg32(unsigned int offset)
-{
-	return *(volatile uint32_t *)((volatile uint8_t *)page + offset);
-}
-
-static uint64_t reg64(unsigned int offset)
-{
-	return *(volatile uint64_t *)((volatile uint8_t *)page + offset);
-}
-
-struct reply {
-	int32_t status;
-	uint64_t result0, result1;
-};
-
-static const char *status_text(int32_t status)
-{
-	switch (status) {
-	case BH_OK: return "done";
-	case BH_ERR_NOT_SUPPORTED: return "not supported by this hypervisor";
-	case BH_ERR_INVALID: return "no such partition or argument";
-	case BH_ERR_DENIED: return "not allowed (the root, or the caller itself)";
-	case BH_ERR_STATE: return "not in a state for that (already running, or stopped)";
-	default: return "refused";
-	}
-}
-
-/* Runs one command; data (if not NULL) receives up to size bytes of the data window. */
-static struct reply command(uint32_t cmd, uint64_t arg0, uint64_t arg1, void *data, size_t size)
-{
-	struct reply r;
-
-	/* Another bulkheadctl (stat --watch beside a restart) must not change our arguments. */
-	flock(command_lock, LOCK_EX);
-	*(volatile uint64_t *)((volatile uint8_t *)page + BH_CTL_ARG0) = arg0;
-	*(volatile uint64_t *)((volatile uint8_t *)page + BH_CTL_ARG1) = arg1;
-	*(volatile uint32_t *)((volatile uint8_t *)page + BH_CTL_COMMAND) = cmd;
-	r.status = (int32_t)reg32(BH_CTL_STATUS);
-	r.result0 = reg64(BH_CTL_RESULT0);
-	r.result1 = reg64(BH_CTL_RESULT1);
-	for (size_t at = 0; data != NULL && at < size && at < BH_CTL_DATA_SIZE; at += 8) {
-		uint64_t word = reg64(BH_CTL_DATA + (unsigned int)at);
-		memcpy((uint8_t *)data + at, &word, size - at < 8 ? size - at : 8);
-	}
-	flock(command_lock, LOCK_UN);
-	return r;
-}
-
-static int open_page(void)
-{
-	struct dt_node node;
-
-	if (!dt_find("bulkhead-control@", NULL, &node))
-		return -1;
-	page = devmem_map(node.reg[0], BH_CTL_PAGE_SIZE);
-	if (page == NULL)
-		return -1;
-	command_lock = open("/dev/mem", O_RDONLY | O_CLOEXEC);
-	if (command_lock < 0) {
-		fprintf(stderr, "bulkheadctl: /dev/mem: %s\n", strerror(errno));
-		return -1;
-	}
-	if (reg32(BH_CTL_MAGIC) != BH_CTL_MAGIC_VALUE || reg32(BH_CTL_VERSION) >> 16 != BH_CTL_VERSION_MAJOR) {
-		fprintf(stderr, "bulkheadctl: %s is not a Bulkhead control page of version %u\n", node.path,
-			BH_CTL_VERSION_MAJOR);
-		return -1;
-	}
-	return 0;
-}
-
-static unsigned int partition_count(void)
-{
-	return (unsigned int)command(BH_CTL_CMD_SUMMARY, 0, 0, NULL, 0).result0;
-}
-
-static int get_partition(unsigned int id, struct bh_partition_info *info)
-{
-	return command(BH_CTL_CMD_PARTITION, id, 0, info, sizeof(*info)).status == BH_OK ? 0 : -1;
-}
-
-static int find_partition(const char *name, struct bh_partition_info *info)
-{
-	unsigned int count = partition_count();
-
-	for (unsigned int id = 0; id < count; id++)
-		if (get_partition(id, info) == 0 && strcmp(info->name, name) == 0)
-			return 0;
-	fprintf(stderr, "bulkheadctl: no partition named '%s' (see bulkheadctl list)\n", name);
-	return -1;
-}
-
 static const char *state_name(uint32_t state)
 {
 	return state == BH_PARTITION_RUNNING ? "running" : state == BH_PARTITION_LOADING ? "loading" : "stopped";
@@ -158,7 +61,7 @@ static const char *vcpu_state_name(uint32_t state)
 
 static int do_list(void)
 {
-	unsigned int count = partition_count();
+	unsigned int count = control_partition_count();
 
 	if (json)
 		printf("[\n");
@@ -170,12 +73,12 @@ static int do_list(void)
 		char cpus[64] = "";
 		size_t used = 0;
 
-		if (get_partition(id, &p) != 0)
+		if (control_get_partition(id, &p) != 0)
 			continue;
 		for (unsigned int v = 0; v < p.vcpu_count; v++) {
 			struct bh_vcpu_info vi = { 0 };
 
-			if (used >= sizeof(cpus) || command(BH_CTL_CMD_VCPU, id, v, &vi, sizeof(vi)).status != BH_OK)
+			if (used >= sizeof(cpus) || control_command(BH_CTL_CMD_VCPU, id, v, &vi, sizeof(vi)).status != BH_OK)
 				break;
 			used += (size_t)snprintf(cpus + used, sizeof(cpus) - used, "%s%u", v ? (json ? ", " : ",") : "",
 						 vi.cpu);
@@ -208,13 +111,13 @@ struct sample {
 
 static void take_sample(struct sample *s)
 {
-	s->count = partition_count();
+	s->count = control_partition_count();
 	if (s->count > MAX_PARTITIONS)
 		s->count = MAX_PARTITIONS;
 	for (unsigned int id = 0; id < s->count; id++) {
-		get_partition(id, &s->partitions[id]);
+		control_get_partition(id, &s->partitions[id]);
 		for (unsigned int v = 0; v < s->partitions[id].vcpu_count && v < MAX_VCPUS; v++)
-			command(BH_CTL_CMD_VCPU, id, v, &s->vcpus[id][v], sizeof(s->vcpus[id][v]));
+			control_command(BH_CTL_CMD_VCPU, id, v, &s->vcpus[id][v], sizeof(s->vcpus[id][v]));
 	}
 	clock_gettime(CLOCK_MONOTONIC, &s->at);
 }
@@ -297,13 +200,13 @@ static int do_stat(int argc, char **argv)
 static int do_life_cycle(uint32_t cmd, const char *verb, const char *name)
 {
 	struct bh_partition_info p;
-	struct reply r;
+	struct control_reply r;
 
-	if (find_partition(name, &p) != 0)
+	if (control_find_partition(name, &p) != 0)
 		return 1;
-	r = command(cmd, p.id, 0, NULL, 0);
+	r = control_command(cmd, p.id, 0, NULL, 0);
 	if (r.status != BH_OK) {
-		fprintf(stderr, "bulkheadctl: %s %s: %s\n", verb, name, status_text(r.status));
+		fprintf(stderr, "bulkheadctl: %s %s: %s\n", verb, name, control_status_text(r.status));
 		return 1;
 	}
 	printf("%s: %s\n", name, verb);
@@ -329,15 +232,15 @@ static int do_console(int argc, char **argv)
 		fprintf(stderr, "bulkheadctl: usage: console NAME [--follow]\n");
 		return 2;
 	}
-	if (find_partition(argv[0], &p) != 0)
+	if (control_find_partition(argv[0], &p) != 0)
 		return 1;
 	signal(SIGINT, on_signal);
 	signal(SIGTERM, on_signal);
 	while (!interrupted) {
-		struct reply r = command(BH_CTL_CMD_CONSOLE, p.id, position, data, sizeof(data));
+		struct control_reply r = control_command(BH_CTL_CMD_CONSOLE, p.id, position, data, sizeof(data));
 		if (r.status != BH_OK) {
 			fprintf(stderr, "bulkheadctl: console %s: %s (it has no emulated console?)\n", argv[0],
-				status_text(r.status));
+				control_status_text(r.status));
 			return 1;
 		}
 		fwrite(data, 1, r.result1, stdout);
@@ -355,13 +258,13 @@ static int do_console(int argc, char **argv)
 static int do_log(void)
 {
 	static uint8_t log[LAYOUT_EVENT_LOG_CAPACITY];
-	struct reply r = command(BH_CTL_CMD_LOG, 0, 0, NULL, 0);
+	struct control_reply r = control_command(BH_CTL_CMD_LOG, 0, 0, NULL, 0);
 	uint64_t size = r.result0;
 	struct event_view event;
 	size_t offset = 0;
 
 	if (r.status != BH_OK) {
-		fprintf(stderr, "bulkheadctl: log: %s\n", status_text(r.status));
+		fprintf(stderr, "bulkheadctl: log: %s\n", control_status_text(r.status));
 		return 1;
 	}
 	if (size > sizeof(log)) {
@@ -370,9 +273,9 @@ static int do_log(void)
 		return 1;
 	}
 	for (uint64_t at = 0; at < size;) {
-		r = command(BH_CTL_CMD_LOG, at, 0, log + at, size - at < BH_CTL_DATA_SIZE ? size - at : BH_CTL_DATA_SIZE);
+		r = control_command(BH_CTL_CMD_LOG, at, 0, log + at, size - at < BH_CTL_DATA_SIZE ? size - at : BH_CTL_DATA_SIZE);
 		if (r.status != BH_OK || r.result1 == 0)
-			return fprintf(stderr, "bulkheadctl: log: %s\n", status_text(r.status)), 1;
+			return fprintf(stderr, "bulkheadctl: log: %s\n", control_status_text(r.status)), 1;
 		at += r.result1;
 	}
 	if (size == 0) {
@@ -422,7 +325,7 @@ int main(int argc, char **argv)
 		usage(stdout);
 		return 0;
 	}
-	if (open_page() != 0)
+	if (control_open() != 0)
 		return 1;
 	if (strcmp(argv[i], "list") == 0 && argc == i + 1)
 		return do_list();
