@@ -17,14 +17,6 @@ struct doorbell {
 static struct doorbell doorbells[CONFIG_MAX_PARTITIONS * 8];
 static unsigned int doorbell_count;
 
-static struct partition *partition_by_id(unsigned int id)
-{
-	for (unsigned int i = 0; i < partition_table_count; i++)
-		if (partition_table[i].id == id)
-			return &partition_table[i];
-	return NULL;
-}
-
 /* A write rings the other end; reads return how often this end has rung. */
 static enum mmio_result doorbell_mmio(struct vcpu *vcpu, void *device, struct mmio_access *access)
 {

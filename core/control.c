@@ -34,14 +34,6 @@ struct control_page {
 
 static struct control_page pages[CONFIG_MAX_PARTITIONS];
 
-static struct partition *partition_by_id(uint64_t id)
-{
-	for (unsigned int i = 0; i < partition_table_count; i++)
-		if (partition_table[i].id == id)
-			return &partition_table[i];
-	return NULL;
-}
-
 static uint64_t vcpu_run_ticks(const struct vcpu *v)
 {
 	uint64_t ticks = __atomic_load_n(&v->run_ticks, __ATOMIC_RELAXED);

@@ -193,3 +193,11 @@ void partitions_init(void)
 			 p->vcpu_count == 1 ? "" : "s", (unsigned long long)p->layout->entry_ipa);
 	}
 }
+
+struct partition *partition_by_id(uint64_t id)
+{
+	for (unsigned int i = 0; i < partition_table_count; i++)
+		if (partition_table[i].id == id)
+			return &partition_table[i];
+	return NULL;
+}

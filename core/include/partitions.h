@@ -14,6 +14,9 @@ extern unsigned int partition_table_count;
 extern struct vcpu vcpu_table[CONFIG_MAX_VCPUS];
 extern unsigned int vcpu_table_count;
 
+/* The partition with that layout id, or NULL. */
+struct partition *partition_by_id(uint64_t id);
+
 /* Builds every partition: memory, devices, interrupts, consoles, images. */
 void partitions_init(void);
 

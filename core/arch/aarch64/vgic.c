@@ -297,15 +297,17 @@ void vgic_flush(struct vcpu *vcpu)
 	uint64_t hcr = ICH_HCR_EN;
 
 	spin_lock(&dist->lock);
-	merge_into_list_registers(vcpu);
 	while (vc->pending_count > 0 && (dist->ctlr & GICD_CTLR_ENABLE_G1)) {
 		unsigned int intid = best_candidate(vcpu);
 		int slot;
 		struct virq *virq;
 		uint64_t lr;
 
-		if (intid == VGIC_NO_INTID)
+		/* Pending but none deliverable: some may be waiting behind their own list register. */
+		if (intid == VGIC_NO_INTID) {
+			merge_into_list_registers(vcpu);
 			break;
+		}
 		slot = free_lr(vc);
 		if (slot < 0) {
 			/* Ask for a maintenance interrupt when the list registers drain. */
@@ -348,26 +350,34 @@ void vgic_send_sgi(struct vcpu *vcpu, uint64_t value)
 	}
 }
 
-void vgic_assign_spi(struct partition *p, unsigned int intid)
+/* Marks an SPI the partition's own; NULL if the INTID is not one of its SPIs. */
+static struct virq *own_spi(struct partition *p, unsigned int intid)
 {
 	struct vgic_dist *dist = dist_of(p);
 
 	if (intid < GIC_PRIVATE_COUNT || intid - GIC_PRIVATE_COUNT >= dist->spi_count)
-		return;
+		return NULL;
 	dist->spis[intid - GIC_PRIVATE_COUNT].owned = true;
-	dist->spis[intid - GIC_PRIVATE_COUNT].hw = true;
+	return &dist->spis[intid - GIC_PRIVATE_COUNT];
+}
+
+void vgic_assign_spi(struct partition *p, unsigned int intid)
+{
+	struct virq *virq = own_spi(p, intid);
+
+	if (virq == NULL)
+		return;
+	virq->hw = true;
 	spi_owner[intid] = p;
 	irq_route(intid, p->vcpus[0].cpu);
 }
 
 void vgic_assign_virtual_spi(struct partition *p, unsigned int intid)
 {
-	struct vgic_dist *dist = dist_of(p);
+	struct virq *virq = own_spi(p, intid);
 
-	if (intid < GIC_PRIVATE_COUNT || intid - GIC_PRIVATE_COUNT >= dist->spi_count)
-		return;
-	dist->spis[intid - GIC_PRIVATE_COUNT].owned = true;
-	dist->spis[intid - GIC_PRIVATE_COUNT].edge = true;
+	if (virq != NULL)
+		virq->edge = true;
 }
 
 void vgic_vcpu_reset(struct vcpu *vcpu)
