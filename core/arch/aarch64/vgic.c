@@ -133,18 +133,43 @@ void vgic_virq_set_enabled(struct partition *p, struct virq *virq, unsigned int 
 		irq_set_enabled(intid, enabled);
 }
 
-/* Wakes the CPU that runs vcpu, unless that is this CPU (it flushes on its way out). */
-static void notify(struct vcpu *vcpu)
+/*
+ * Caller holds the lock. A pending SPI's charge moves with its route: left
+ * on the old target it would make that vCPU look for an interrupt that is
+ * no longer its own for ever, and the new target, never charged, would not
+ * look for it (lost) and would count below zero once it cleared it.
+ */
+bool vgic_spi_set_target(struct partition *p, unsigned int intid, unsigned int index)
 {
-	if (vcpu->cpu != cpu_this()->index)
-		irq_send_kick(vcpu->cpu);
+	struct virq *virq = &dist_of(p)->spis[intid - GIC_PRIVATE_COUNT];
+	struct vcpu *from = partition_vcpu(p, virq->target), *to = partition_vcpu(p, index);
+
+	if (to == NULL || from == to)
+		return false;
+	if (virq->pending) {
+		from->arch.vgic.pending_count--;
+		to->arch.vgic.pending_count++;
+	}
+	virq->target = (uint8_t)index;
+	if (virq->hw)
+		irq_route(intid, to->cpu);
+	return vgic_virq_waiting(p, virq);
 }
 
-void vgic_notify_pending(struct partition *p)
+/*
+ * Wakes the CPU that runs vcpu, unless that is this CPU (it flushes on its
+ * way out) or a kick is already on its way there: the vCPU looks at every
+ * interrupt waiting for it when it next flushes, so one kick serves all
+ * that arrive before. Without that, an interrupt made pending over and over
+ * for a vCPU that is not running (descheduled on a shared CPU) would cost
+ * whoever runs there an exit each time. Callable with the lock held.
+ */
+void vgic_wake(struct vcpu *vcpu)
 {
-	for (unsigned int i = 0; i < p->vcpu_count; i++)
-		if (__atomic_load_n(&p->vcpus[i].arch.vgic.pending_count, __ATOMIC_RELAXED) > 0)
-			notify(&p->vcpus[i]);
+	if (vcpu->cpu == cpu_this()->index)
+		return;
+	if (!__atomic_exchange_n(&vcpu->arch.vgic.kick_sent, true, __ATOMIC_ACQ_REL))
+		irq_send_kick(vcpu->cpu);
 }
 
 void vgic_inject(struct vcpu *vcpu, unsigned int intid)
@@ -152,6 +177,7 @@ void vgic_inject(struct vcpu *vcpu, unsigned int intid)
 	struct vgic_dist *dist = dist_of(vcpu->partition);
 	struct virq *virq;
 	struct vcpu *target;
+	bool wake;
 
 	spin_lock(&dist->lock);
 	virq = vgic_virq(vcpu, intid);
@@ -171,9 +197,13 @@ void vgic_inject(struct vcpu *vcpu, unsigned int intid)
 		return;
 	}
 	vgic_virq_set_pending(vcpu, intid, true);
+	/* Disabled, it waits in the distributor: the write that enables it wakes the target.
+	 * In a list register still, it needs the exit that merges it there (vgic_flush). */
+	wake = vgic_virq_waiting(vcpu->partition, virq);
 	spin_unlock(&dist->lock);
 	__atomic_fetch_add(&target->injected, 1, __ATOMIC_RELAXED);
-	notify(target);
+	if (wake)
+		vgic_wake(target);
 }
 
 bool vgic_forward_physical(unsigned int intid)
@@ -208,10 +238,16 @@ void vgic_sync(struct vcpu *vcpu)
 		lr = lr_read(slot);
 		state = (lr >> ICH_LR_STATE_SHIFT) & ICH_LR_STATE_MASK;
 		if (state == 0) {
+			unsigned int intid = vc->lr_intid[slot];
+
 			vc->lr_intid[slot] = VGIC_NO_INTID;
 			if (virq != NULL) {
 				virq->in_lr = false;
 				virq->active = false;
+				/* Pending again and re-routed while it was here: its new target may take it now. */
+				if (intid >= GIC_PRIVATE_COUNT && vgic_virq_waiting(vcpu->partition, virq) &&
+				    virq->target != vcpu->index)
+					vgic_wake(vgic_virq_target(vcpu->partition, intid, vcpu));
 			}
 		} else if (virq != NULL) {
 			virq->active = (state & ICH_LR_ACTIVE) != 0;
@@ -224,6 +260,12 @@ static bool deliverable(const struct vcpu *vcpu, const struct virq *virq)
 {
 	(void)vcpu;
 	return virq->pending && virq->enabled && !virq->in_lr;
+}
+
+/* Into a free list register at its target's next flush, or merged into the one that holds it. */
+bool vgic_virq_waiting(struct partition *p, const struct virq *virq)
+{
+	return (dist_of(p)->ctlr & GICD_CTLR_ENABLE_G1) && virq->pending && virq->enabled;
 }
 
 /* The most urgent deliverable interrupt for vcpu, or VGIC_NO_INTID. */
@@ -255,6 +297,14 @@ static unsigned int best_candidate(struct vcpu *vcpu)
 		}
 	}
 	return best;
+}
+
+/* Caller holds the lock: the distributor was just enabled. */
+void vgic_wake_waiting(struct partition *p)
+{
+	for (unsigned int i = 0; i < p->vcpu_count; i++)
+		if (p->vcpus[i].arch.vgic.pending_count > 0 && best_candidate(&p->vcpus[i]) != VGIC_NO_INTID)
+			vgic_wake(&p->vcpus[i]);
 }
 
 static int free_lr(const struct vgic_cpu *vc)
@@ -296,6 +346,9 @@ void vgic_flush(struct vcpu *vcpu)
 	struct vgic_cpu *vc = &vcpu->arch.vgic;
 	uint64_t hcr = ICH_HCR_EN;
 
+	/* Cleared before the lock: a kick sent after this finds it clear; an
+	 * interrupt made pending before it is seen below. */
+	__atomic_store_n(&vc->kick_sent, false, __ATOMIC_RELAXED);
 	spin_lock(&dist->lock);
 	while (vc->pending_count > 0 && (dist->ctlr & GICD_CTLR_ENABLE_G1)) {
 		unsigned int intid = best_candidate(vcpu);
@@ -397,6 +450,7 @@ void vgic_vcpu_reset(struct vcpu *vcpu)
 	vc->asleep = true;
 	vc->pending_count = 0;
 	vc->pending_private = 0;
+	vc->kick_sent = false;
 }
 
 /*

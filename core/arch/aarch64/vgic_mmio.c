@@ -62,6 +62,7 @@ static uint32_t read_bit_register(struct vcpu *vcpu, enum bit_register kind, uns
 	return value;
 }
 
+/* Caller holds the distributor lock, as for every register below. */
 static void write_bit_register(struct vcpu *vcpu, enum bit_register kind, unsigned int first,
 			       uint32_t value)
 {
@@ -70,9 +71,11 @@ static void write_bit_register(struct vcpu *vcpu, enum bit_register kind, unsign
 	for (unsigned int i = 0; i < 32; i++) {
 		unsigned int intid = first + i;
 		struct virq *virq = vgic_virq(vcpu, intid);
+		bool was_waiting;
 
 		if (!(value & (1U << i)) || !visible(intid, virq))
 			continue;
+		was_waiting = vgic_virq_waiting(p, virq);
 		switch (kind) {
 		case BITS_SET_ENABLE: vgic_virq_set_enabled(p, virq, intid, true); break;
 		case BITS_CLEAR_ENABLE: vgic_virq_set_enabled(p, virq, intid, false); break;
@@ -88,6 +91,9 @@ static void write_bit_register(struct vcpu *vcpu, enum bit_register kind, unsign
 			break;
 		default: break;
 		}
+		/* Enabled or made pending: its target may have something to take now. */
+		if (!was_waiting && vgic_virq_waiting(p, virq))
+			vgic_wake(vgic_virq_target(p, intid, vcpu));
 	}
 }
 
@@ -148,10 +154,9 @@ static enum mmio_result distributor_access(struct vcpu *vcpu, struct mmio_access
 			/* Aff0 picks the vCPU; 1-of-N and unknown vCPUs mean vCPU 0. */
 			uint64_t aff0 = access->value & 0xff;
 			virq->route = access->value & (0xff00ffffffUL | GIC_IROUTER_IRM);
-			virq->target = (uint8_t)((access->value & GIC_IROUTER_IRM) ||
-						 aff0 >= p->vcpu_count ? 0 : aff0);
-			if (virq->hw)
-				irq_route(intid, p->vcpus[virq->target].cpu);
+			if (vgic_spi_set_target(p, intid, (access->value & GIC_IROUTER_IRM) ||
+						   aff0 >= p->vcpu_count ? 0 : (unsigned int)aff0))
+				vgic_wake(vgic_virq_target(p, intid, vcpu));
 		}
 		return MMIO_HANDLED;
 	}
@@ -160,10 +165,15 @@ static enum mmio_result distributor_access(struct vcpu *vcpu, struct mmio_access
 
 	switch (offset) {
 	case GICD_CTLR:
-		if (access->write)
+		if (access->write) {
+			uint32_t was = dist->ctlr;
+
 			dist->ctlr = (uint32_t)access->value & GICD_CTLR_ENABLE_G1;
-		else
+			if (!(was & GICD_CTLR_ENABLE_G1) && (dist->ctlr & GICD_CTLR_ENABLE_G1))
+				vgic_wake_waiting(p);
+		} else {
 			access->value = dist->ctlr | GICD_CTLR_ARE | GICD_CTLR_DS;
+		}
 		return MMIO_HANDLED;
 	case GICD_TYPER:
 		/* ITLinesNumber and IDbits as the hardware has them, no LPIs. */
@@ -201,12 +211,10 @@ static enum mmio_result gicd_mmio(struct vcpu *vcpu, void *device, struct mmio_a
 	struct vgic_dist *dist = device;
 	enum mmio_result result;
 
+	/* The partition's other vCPUs write the same registers at the same moment. */
 	spin_lock(&dist->lock);
 	result = distributor_access(vcpu, access);
 	spin_unlock(&dist->lock);
-	/* An interrupt enabled, made pending or routed here may be for a vCPU that is not trapping. */
-	if (access->write)
-		vgic_notify_pending(vcpu->partition);
 	return result;
 }
 
@@ -273,8 +281,6 @@ static enum mmio_result gicr_mmio(struct vcpu *vcpu, void *device, struct mmio_a
 		redistributor_sgi_frame(target, access);
 	}
 	spin_unlock(&p->arch.vgic.lock);
-	if (access->write)
-		vgic_notify_pending(p);
 	return MMIO_HANDLED;
 }
 

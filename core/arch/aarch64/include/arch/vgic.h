@@ -11,6 +11,7 @@
 
 struct partition;
 struct vcpu;
+struct virq;
 
 void vgic_cpu_init(void);
 
@@ -49,8 +50,17 @@ void vgic_send_sgi(struct vcpu *vcpu, uint64_t value);
 struct virq *vgic_virq(struct vcpu *vcpu, unsigned int intid);
 void vgic_virq_set_pending(struct vcpu *vcpu, unsigned int intid, bool pending);
 void vgic_virq_set_enabled(struct partition *p, struct virq *virq, unsigned int intid, bool enabled);
-/* After a write that may have made an interrupt deliverable: wakes the vCPUs with one waiting. */
-void vgic_notify_pending(struct partition *p);
 struct vcpu *vgic_virq_target(struct partition *p, unsigned int intid, struct vcpu *local);
+/* Pending, enabled, distributor on: its target must look at it. Caller holds the lock. */
+bool vgic_virq_waiting(struct partition *p, const struct virq *virq);
+/* GICD_IROUTER: routes an SPI to vCPU index; true if that made it wait for the new target. */
+bool vgic_spi_set_target(struct partition *p, unsigned int intid, unsigned int index);
+/*
+ * Only a write that made an interrupt wait for a vCPU that had nothing
+ * to take wakes it: a write that changed nothing must not cost another
+ * CPU an exit. vgic_wake_waiting: after the distributor is enabled.
+ */
+void vgic_wake(struct vcpu *vcpu);
+void vgic_wake_waiting(struct partition *p);
 
 #endif

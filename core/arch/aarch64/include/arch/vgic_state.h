@@ -37,10 +37,26 @@ struct vgic_cpu {
 	/* The virtual CPU interface while the vCPU is off its (shared) CPU. */
 	uint64_t saved_lrs[ICH_LR_COUNT_MAX];
 	uint64_t saved_vmcr, saved_ap0r0, saved_ap1r0;
-	unsigned int pending_count;		/* virqs with pending set, for a cheap flush */
+	/* Under the distributor lock: virqs with pending set whose target
+	 * (an SPI's route) is this vCPU, for a cheap flush. The charge moves
+	 * with the route (vgic_spi_set_target), so it is never left on a vCPU
+	 * the interrupt no longer goes to. */
+	unsigned int pending_count;
 	uint32_t pending_private;		/* bit n: private_irqs[n].pending */
+	/* A kick is on its way to this vCPU's CPU: set (atomically) by the
+	 * CPU that sends it, cleared by the vCPU's own CPU when it next looks
+	 * at its interrupts (vgic_flush). Further kicks until then would only
+	 * cost whoever runs on that CPU an exit each. */
+	bool kick_sent;
 };
 
+/*
+ * The distributor lock protects every virq of the partition (its SPIs and
+ * every vCPU's private ones), ctlr, pending_spis and each vCPU's
+ * pending_count and pending_private: the partition's other vCPUs write
+ * them from other CPUs at the same moment, and so do peers ringing a
+ * doorbell and the CPUs forwarding its device interrupts.
+ */
 struct vgic_dist {
 	struct spinlock lock;
 	uint32_t ctlr;
