@@ -37,7 +37,7 @@ uint32_t arch_firmware_version(void)
  * (per CPU), the hypervisor turns it on for this CPU, once; partitions
  * cannot turn it off (vsmccc.c answers their calls).
  */
-void arch_firmware_mitigations_init(void)
+void firmware_ssbd_keep_enabled(void)
 {
 	if ((int64_t)smccc_smc(SMCCC_ARCH_FEATURES, SMCCC_ARCH_WORKAROUND_2, 0, 0) == SSBD_DYNAMIC)
 		smccc_smc(SMCCC_ARCH_WORKAROUND_2, SSBD_ENABLE, 0, 0);

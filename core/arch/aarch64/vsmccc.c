@@ -133,7 +133,7 @@ static bool psci_call(struct vcpu *vcpu, struct exception_frame *frame)
 
 /*
  * SSBD as a partition sees it: not required, for the hypervisor keeps the
- * mitigation on (arch_firmware_mitigations_init) or the CPU needs none;
+ * mitigation on (firmware_ssbd_keep_enabled) or the CPU needs none;
  * or, when the firmware has no mitigation to offer, not supported — the
  * truth, as no partition could turn one on either.
  */

@@ -36,7 +36,8 @@ struct vgic_cpu {
 	bool asleep;				/* GICR_WAKER.ProcessorSleep */
 	/* The virtual CPU interface while the vCPU is off its (shared) CPU. */
 	uint64_t saved_lrs[ICH_LR_COUNT_MAX];
-	uint64_t saved_vmcr, saved_ap0r0, saved_ap1r0;
+	uint64_t saved_vmcr;
+	uint64_t saved_ap0r[4], saved_ap1r[4];	/* as many as the CPU's priority bits need */
 	unsigned int pending_count;		/* virqs with pending set, for a cheap flush */
 	uint32_t pending_private;		/* bit n: private_irqs[n].pending */
 };
