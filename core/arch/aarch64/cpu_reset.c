@@ -16,7 +16,6 @@ void arch_sve_zero(void);
 #define PMCR_C			(1UL << 2)	/* cycle counter to zero */
 #define PMCR_N(pmcr)		(((pmcr) >> 11) & 0x1fUL)
 #define ALL_COUNTERS		0xffffffffUL
-#define DBGCLAIM_ALL		0xffUL
 #define VECTOR_LEN_MAX		0x1ffUL
 
 static void pauth_keys_zero(void)
@@ -66,12 +65,12 @@ static void debug_pair_zero(unsigned int index)
 	}
 }
 
-/* Debug as at a cold reset, except the OS lock, left unlocked as KVM does. */
+/* Debug as at a cold reset, except the OS lock, left unlocked as KVM does.
+ * (The claim tags are left: DBGCLAIM is not on every CPU, QEMU's included.) */
 static void debug_reset(const struct cpu_implements *has)
 {
 	__asm__ volatile("msr osdlr_el1, xzr\n\tmsr oslar_el1, xzr\n\tisb\n\t"
-			 "msr mdscr_el1, xzr\n\tmsr mdccint_el1, xzr\n\tmsr dbgclaimclr_el1, %0"
-			 : : "r"(DBGCLAIM_ALL));
+			 "msr mdscr_el1, xzr\n\tmsr mdccint_el1, xzr");
 	for (unsigned int n = 0; n < has->breakpoints; n++)
 		debug_pair_zero(2 * n);
 	for (unsigned int n = 0; n < has->watchpoints; n++)
