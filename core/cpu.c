@@ -51,6 +51,7 @@ void secondary_main(unsigned int index)
 	/* The primary starts partitions only once every CPU is in here. */
 	while (!__atomic_load_n(&partitions_ready, __ATOMIC_ACQUIRE))
 		arch_wait_for_event();
+	arch_cpu_controls_init();
 	irq_cpu_init();
 	if (sched_cpu_init(&cpus[index]))
 		log_debug("CPU%u runs a schedule", index);

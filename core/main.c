@@ -86,6 +86,7 @@ void primary_main(uintptr_t boot_argument)
 	}
 	sched_set_epoch(arch_counter_read());
 	cpus_release();
+	arch_cpu_controls_init();
 	irq_cpu_init();
 	sched_cpu_init(cpu_this());
 	cpu_idle();

@@ -71,12 +71,20 @@ static void check_windows(const struct layout_spec *l, struct schedule_spec *s)
 }
 
 /*
- * SVE and pointer-authentication state is not switched between vCPUs yet:
- * a partition that shares a CPU loses those features, and is told so.
+ * State a CPU's schedule does not switch between vCPUs: SVE and SME
+ * registers, pointer-authentication keys, and the PMU, debug, trace, SPE
+ * and AMU controls (dozens of registers a switch would have to move). A
+ * partition that shares a CPU loses those features — hidden and trapped,
+ * so one vCPU cannot leave a watchpoint or a counter to the next — and is
+ * told so.
  */
+#define UNSWITCHED_NAMES "sve, sme, pauth, pmu, debug, trace, amu, spe"
+
 static void hide_unswitched_state(struct layout_spec *l)
 {
-	const uint64_t unswitched = FEATURE_BIT(FEATURE_SVE) | FEATURE_BIT(FEATURE_SME) | FEATURE_BIT(FEATURE_PAUTH);
+	const uint64_t unswitched = FEATURE_BIT(FEATURE_SVE) | FEATURE_BIT(FEATURE_SME) |
+		FEATURE_BIT(FEATURE_PAUTH) | FEATURE_BIT(FEATURE_PMU) | FEATURE_BIT(FEATURE_DEBUG) |
+		FEATURE_BIT(FEATURE_TRACE) | FEATURE_BIT(FEATURE_AMU) | FEATURE_BIT(FEATURE_SPE);
 
 	for (unsigned int i = 0; i < l->partition_count; i++) {
 		struct partition_spec *p = &l->partitions[i];
@@ -86,8 +94,8 @@ static void hide_unswitched_state(struct layout_spec *l)
 			shares |= p->vcpus[v].scheduled;
 		if (!shares || (p->hidden_features & unswitched) == unswitched)
 			continue;
-		diag_warning(p->at, "add features: { hide: [sve, sme, pauth] } to say so in the layout",
-			     "partition '%s' shares a CPU, so sve, sme and pauth are hidden from it "
+		diag_warning(p->at, "add features: { hide: [" UNSWITCHED_NAMES "] } to say so in the layout",
+			     "partition '%s' shares a CPU, so " UNSWITCHED_NAMES " are hidden from it "
 			     "(their registers are not switched between vCPUs)", p->name ? p->name : "?");
 		p->hidden_features |= unswitched;
 	}

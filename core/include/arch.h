@@ -28,6 +28,9 @@ enum arch_cpu_start_result arch_cpu_start(uint64_t hwid, unsigned int index);
 
 /* Firmware interface version, as "major.minor" packed into 16+16 bits. */
 uint32_t arch_firmware_version(void);
+/* Per CPU, before partitions run: the EL2 controls every partition shares
+ * (firmware mitigations kept on, vector lengths). */
+void arch_cpu_controls_init(void);
 
 uint64_t arch_counter_read(void);
 uint64_t arch_counter_frequency(void);

@@ -17,7 +17,8 @@ for check in x0-is-device-tree vcpu0-mpidr-is-0 runs-at-el1 psci-cpu-on-own-vcpu
 	sgi-between-own-vcpus device-interrupt-reaches-owner hardware-interrupt-not-left-active \
 	foreign-interrupt-invisible virtual-timer-periodic hypercall-foreign-buffer-refused \
 	hypercall-hypervisor-buffer-refused hypercall-length-refused hypercall-unknown-refused \
-	smccc-version-1-1 smccc-workaround-query-answered hypercalls-only-over-hvc; do
+	smccc-version-1-1 smccc-workaround-query-answered smccc-ssbd-query-answered \
+	smccc-ssbd-disable-not-forwarded hypercalls-only-over-hvc; do
 	expect_line "$log" "^\\[checks\\] PASS $check$"
 done
 expect_line "$log" "^\\[checks\\] hypercall console line$" "console output through a hypercall is prefixed like the rest"

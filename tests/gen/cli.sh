@@ -25,8 +25,9 @@ done
 grep -q '<svg' "$dir/l.svg" && grep -q '<title>fast vCPU 0</title>' "$dir/l.svg" || fail "the SVG lacks the schedule"
 /usr/bin/python3 -c "import xml.dom.minidom,sys; xml.dom.minidom.parse(sys.argv[1])" "$dir/l.svg" || fail "the SVG is not well-formed"
 
-# A partition that shares a CPU loses SVE, SME and pointer authentication
-# (their state is not switched), with a warning that says so; the tables agree.
+# A partition that shares a CPU loses SVE, SME, pointer authentication, PMU,
+# debug, trace, AMU and SPE (their state is not switched), with a warning
+# that says so; the tables agree.
 cat >"$dir/shared.yaml" <<'YAML'
 platform: qemu-virt
 hypervisor:
@@ -45,6 +46,6 @@ schedules:
 YAML
 "$BULKHEAD_SAN" gen "$dir/shared.yaml" --board "$BOARD_YAML" -o "$dir/shared" 2>"$dir/shared.err" ||
 	fail "a shared-CPU layout was refused: $(cat "$dir/shared.err")"
-grep -q "warning: partition 'shy' shares a CPU, so sve, sme and pauth are hidden from it" "$dir/shared.err" ||
-	fail "no warning about the hidden SVE, SME and pauth"
-grep -q '\.hidden_features = 0x107,' "$dir/shared/tables.c" || fail "the tables do not hide sve, sme and pauth"
+grep -q "warning: partition 'shy' shares a CPU, so sve, sme, pauth, pmu, debug, trace, amu, spe are hidden from it" \
+	"$dir/shared.err" || fail "no warning about the hidden unswitched features"
+grep -q '\.hidden_features = 0x10017f,' "$dir/shared/tables.c" || fail "the tables do not hide the unswitched features"

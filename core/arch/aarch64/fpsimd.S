@@ -93,3 +93,20 @@ FUNC(arch_fpsimd_restore)
 	msr	fpsr, x2
 	ret
 ENDFUNC(arch_fpsimd_restore)
+
+/*
+ * arch_sve_zero(): Z0-Z31 (at the current vector length: all of them,
+ * ZCR_EL2 and ZCR_EL1 being at their longest), P0-P15 and FFR. Only on a
+ * CPU with SVE, with CPTR_EL2.TZ clear.
+ */
+	.arch	armv8.2-a+sve
+FUNC(arch_sve_zero)
+	.irp	n, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31
+	dup	z\n\().d, #0
+	.endr
+	.irp	n, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15
+	pfalse	p\n\().b
+	.endr
+	wrffr	p0.b
+	ret
+ENDFUNC(arch_sve_zero)

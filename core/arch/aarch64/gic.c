@@ -104,7 +104,9 @@ void irq_cpu_init(void)
 		(1U << GIC_SGI_KICK) | (1U << GIC_PPI_MAINTENANCE) | (1U << GIC_PPI_HYP_TIMER) |
 		(1U << GIC_PPI_VIRT_TIMER);
 
-	sysreg_icc_sre_el2_write(ICC_SRE_SRE | ICC_SRE_DFB | ICC_SRE_DIB | ICC_SRE_EL2_ENABLE);
+	/* Enable = 0: a partition's ICC_SRE_EL1 traps (sysreg_trap.c), so it
+	 * cannot turn the system register interface it runs on off. */
+	sysreg_icc_sre_el2_write(ICC_SRE_SRE | ICC_SRE_DFB | ICC_SRE_DIB);
 	isb();
 	sysreg_icc_pmr_el1_write(0xff);
 	sysreg_icc_bpr1_el1_write(0);

@@ -27,6 +27,22 @@ uint32_t arch_firmware_version(void)
 	return (uint32_t)smccc_smc(PSCI_VERSION, 0, 0, 0);
 }
 
+#define SMCCC_ARCH_FEATURES		0x80000001U
+#define SMCCC_ARCH_WORKAROUND_2		0x80007fffU
+#define SSBD_DYNAMIC			0	/* firmware switches it per call */
+#define SSBD_ENABLE			1
+
+/*
+ * Speculative store bypass: where the firmware can switch the mitigation
+ * (per CPU), the hypervisor turns it on for this CPU, once; partitions
+ * cannot turn it off (vsmccc.c answers their calls).
+ */
+void firmware_ssbd_keep_enabled(void)
+{
+	if ((int64_t)smccc_smc(SMCCC_ARCH_FEATURES, SMCCC_ARCH_WORKAROUND_2, 0, 0) == SSBD_DYNAMIC)
+		smccc_smc(SMCCC_ARCH_WORKAROUND_2, SSBD_ENABLE, 0, 0);
+}
+
 _Noreturn void arch_power_off(void)
 {
 	smccc_smc(PSCI_SYSTEM_OFF, 0, 0, 0);

@@ -3,6 +3,7 @@
  * hypervisor for. An access to a register not in the table, or in the
  * wrong direction, is an undefined instruction in the partition.
  */
+#include <arch/gicv3.h>
 #include <arch/inject.h>
 #include <arch/sysreg_trap.h>
 #include <arch/sysregs.h>
@@ -38,9 +39,36 @@ static bool write_ignored(struct sysreg_access *access)
 	return !access->read;
 }
 
+/*
+ * Set/way maintenance (HCR_EL2.TSW) works on lines of every partition and
+ * of the hypervisor: an invalidate by set/way would discard their dirty
+ * data. Each becomes a clean and invalidate of the same line, which loses
+ * nothing and does at least what the partition asked.
+ */
+static bool set_way_clean_invalidate(struct sysreg_access *access)
+{
+	if (access->read)
+		return false;
+	__asm__ volatile("dc cisw, %0" : : "r"(access->value) : "memory");
+	return true;
+}
+
+/* ICC_SRE_EL2.Enable is 0: the system register interface is always on,
+ * bypass always off, as the virtual CPU interface needs. */
+static bool sre_fixed(struct sysreg_access *access)
+{
+	if (access->read)
+		access->value = ICC_SRE_SRE | ICC_SRE_DFB | ICC_SRE_DIB;
+	return true;
+}
+
 /* Sorted by encoding. */
 static const struct sysreg_trap_entry sysreg_table[] = {
+	{ SYSREG_ENCODING(1, 0, 7, 6, 2), "DC ISW", set_way_clean_invalidate },
+	{ SYSREG_ENCODING(1, 0, 7, 10, 2), "DC CSW", set_way_clean_invalidate },
+	{ SYSREG_ENCODING(1, 0, 7, 14, 2), "DC CISW", set_way_clean_invalidate },
 	{ SYSREG_ENCODING(3, 0, 12, 11, 5), "ICC_SGI1R_EL1", write_sgi1r },
+	{ SYSREG_ENCODING(3, 0, 12, 12, 5), "ICC_SRE_EL1", sre_fixed },
 	{ SYSREG_ENCODING(3, 0, 12, 11, 6), "ICC_ASGI1R_EL1", write_sgi1r },
 	{ SYSREG_ENCODING(3, 0, 12, 11, 7), "ICC_SGI0R_EL1", write_ignored },
 };
@@ -63,9 +91,13 @@ static const struct sysreg_trap_entry *find_entry(uint32_t encoding)
 
 /*
  * Registers answered by rule rather than by row: the ID registers (HCR_EL2.TID3)
- * from the partition's sanitized copies, and, when the layout hides debug,
- * the debug registers (op0 2) as read-as-zero, writes ignored — Linux
- * touches them on every CPU at boot, so refusing them would crash it.
+ * from the partition's sanitized copies; the RAS error records (HCR_EL2.TERR:
+ * op0 3, op1 0, CRn 5, CRm 3-5), which are the machine's, read as zero —
+ * ERRIDR_EL1 says there are none — with writes ignored; and, when the layout
+ * hides debug, the debug registers (op0 2) as read-as-zero, writes ignored —
+ * Linux touches them on every CPU at boot, so refusing them would crash it.
+ * Every other trapped register (LORegions, GMID_EL1, whatever a fine-grained
+ * trap catches) is an undefined instruction.
  */
 static bool rule_access(struct sysreg_access *access, uint32_t iss)
 {
@@ -75,6 +107,10 @@ static bool rule_access(struct sysreg_access *access, uint32_t iss)
 
 	if (op0 == 3 && op1 == 0 && crn == 0 && crm >= 1)
 		return access->read && features_id_register(features, crm, op2, &access->value);
+	if (op0 == 3 && op1 == 0 && crn == 5 && crm >= 3 && crm <= 5) {
+		access->value = 0;
+		return true;
+	}
 	if (op0 == 2 && features->debug_raz_wi) {
 		access->value = 0;
 		return true;

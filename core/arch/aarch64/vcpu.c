@@ -4,6 +4,7 @@
  * with a clean register file.
  */
 #include <arch.h>
+#include <arch/cpu_reset.h>
 #include <arch/cpu_stack.h>
 #include <arch/sysregs.h>
 #include <arch/vgic.h>
@@ -37,6 +38,25 @@ void arch_vcpu_reset(struct vcpu *vcpu)
 	arch->vmpidr = MPIDR_RES1 | vcpu->index;
 	/* On a shared CPU, WFI gives the rest of the window back. */
 	arch->hcr = HCR_PARTITION | (vcpu->scheduled ? HCR_TWI : 0);
+}
+
+/* Registers only some CPUs have: TPIDR2_EL0 (SME; no trap hides it without
+ * fine-grained traps) and VDISR_EL2 (RAS: an SError deferred by the vCPU's
+ * ESB is the vCPU's). Switched on every CPU that has them. */
+static void optional_restore(const struct el1_context *c, const struct cpu_implements *has)
+{
+	if (has->sme)
+		sysreg_tpidr2_el0_write(c->tpidr2_el0);
+	if (has->ras)
+		sysreg_vdisr_el2_write(c->vdisr);
+}
+
+static void optional_save(struct el1_context *c, const struct cpu_implements *has)
+{
+	if (has->sme)
+		c->tpidr2_el0 = sysreg_tpidr2_el0_read();
+	if (has->ras)
+		c->vdisr = sysreg_vdisr_el2_read();
 }
 
 static void el1_restore(const struct el1_context *c)
@@ -97,6 +117,7 @@ void arch_vcpu_save(struct vcpu *vcpu)
 	c->cntkctl = sysreg_cntkctl_el1_read();
 	c->cntv_ctl = sysreg_cntv_ctl_el0_read();
 	c->cntv_cval = sysreg_cntv_cval_el0_read();
+	optional_save(c, &vcpu->partition->arch.features.has);
 	/* A descheduled vCPU's timer must not fire into the next one. */
 	sysreg_cntv_ctl_el0_write(0);
 }
@@ -106,8 +127,7 @@ void arch_vcpu_load(struct vcpu *vcpu)
 	const struct feature_controls *features = &vcpu->partition->arch.features;
 
 	sysreg_hcr_el2_write(vcpu->arch.hcr | features->hcr);
-	sysreg_cptr_el2_write(features->cptr);
-	sysreg_mdcr_el2_write(features->mdcr);
+	features_load(features);
 	sysreg_vmpidr_el2_write(vcpu->arch.vmpidr);
 	sysreg_vpidr_el2_write(sysreg_midr_el1_read());
 	sysreg_vtcr_el2_write(VTCR_EL2_VALUE);
@@ -115,6 +135,7 @@ void arch_vcpu_load(struct vcpu *vcpu)
 	sysreg_cnthctl_el2_write(CNTHCTL_EL1PCTEN);
 	sysreg_cntvoff_el2_write(0);
 	el1_restore(&vcpu->arch.el1);
+	optional_restore(&vcpu->arch.el1, &features->has);
 	isb();
 }
 
@@ -129,6 +150,7 @@ _Noreturn void arch_vcpu_start(struct vcpu *vcpu)
 		(cpu_stacks + (cpu->index + 1) * CPU_STACK_SIZE - sizeof(struct exception_frame));
 
 	arch_vcpu_reset(vcpu);
+	cpu_state_reset(&vcpu->partition->arch.features);
 	arch_vcpu_load(vcpu);
 	vgic_load_fresh(vcpu);
 	arch_fpsimd_zero();

@@ -16,6 +16,9 @@
 #include <stddef.h>
 
 static unsigned int lr_count;
+/* Active-priority registers per group: 1 for 5 preemption bits, 2 for 6, 4 for 7.
+ * Like lr_count, written with the same value by every CPU at its start. */
+static unsigned int apr_count;
 
 /* Which partition owns each physical SPI; written at boot only. */
 static struct partition *spi_owner[VGIC_MAX_INTID];
@@ -66,6 +69,9 @@ static void lr_write(unsigned int n, uint64_t value)
 
 void vgic_cpu_init(void)
 {
+	unsigned int prebits = ICH_VTR_PREBITS(sysreg_ich_vtr_el2_read());
+
+	apr_count = prebits >= 7 ? 4 : prebits == 6 ? 2 : 1;
 	lr_count = ICH_VTR_LISTREGS(sysreg_ich_vtr_el2_read());
 	if (lr_count > ICH_LR_COUNT_MAX)
 		lr_count = ICH_LR_COUNT_MAX;
@@ -439,7 +445,9 @@ void vgic_vcpu_reset(struct vcpu *vcpu)
 
 	for (unsigned int i = 0; i < ICH_LR_COUNT_MAX; i++)
 		vc->saved_lrs[i] = 0;
-	vc->saved_vmcr = vc->saved_ap0r0 = vc->saved_ap1r0 = 0;
+	vc->saved_vmcr = 0;
+	for (unsigned int i = 0; i < 4; i++)
+		vc->saved_ap0r[i] = vc->saved_ap1r[i] = 0;
 
 	for (unsigned int i = 0; i < GIC_PRIVATE_COUNT; i++) {
 		vc->private_irqs[i] = (struct virq){ .edge = i < GIC_SGI_COUNT };
@@ -452,6 +460,42 @@ void vgic_vcpu_reset(struct vcpu *vcpu)
 	vc->pending_private = 0;
 	vc->kick_sent = false;
 }
+
+/* ICH_AP0R<n>/AP1R<n>: the priorities a vCPU has active, which a vCPU after
+ * it must not inherit (it could never take an interrupt of lower priority). */
+static void apr_save(uint64_t ap0r[4], uint64_t ap1r[4])
+{
+	ap0r[0] = sysreg_ich_ap0r0_el2_read();
+	ap1r[0] = sysreg_ich_ap1r0_el2_read();
+	if (apr_count < 2)
+		return;
+	ap0r[1] = sysreg_ich_ap0r1_el2_read();
+	ap1r[1] = sysreg_ich_ap1r1_el2_read();
+	if (apr_count < 4)
+		return;
+	ap0r[2] = sysreg_ich_ap0r2_el2_read();
+	ap1r[2] = sysreg_ich_ap1r2_el2_read();
+	ap0r[3] = sysreg_ich_ap0r3_el2_read();
+	ap1r[3] = sysreg_ich_ap1r3_el2_read();
+}
+
+static void apr_restore(const uint64_t ap0r[4], const uint64_t ap1r[4])
+{
+	sysreg_ich_ap0r0_el2_write(ap0r[0]);
+	sysreg_ich_ap1r0_el2_write(ap1r[0]);
+	if (apr_count < 2)
+		return;
+	sysreg_ich_ap0r1_el2_write(ap0r[1]);
+	sysreg_ich_ap1r1_el2_write(ap1r[1]);
+	if (apr_count < 4)
+		return;
+	sysreg_ich_ap0r2_el2_write(ap0r[2]);
+	sysreg_ich_ap1r2_el2_write(ap1r[2]);
+	sysreg_ich_ap0r3_el2_write(ap0r[3]);
+	sysreg_ich_ap1r3_el2_write(ap1r[3]);
+}
+
+static const uint64_t no_active_priorities[4];
 
 /*
  * A vCPU leaves a CPU it shares: its list registers and virtual CPU
@@ -476,8 +520,7 @@ void vgic_save(struct vcpu *vcpu)
 		lr_write(slot, 0);
 	}
 	vc->saved_vmcr = sysreg_ich_vmcr_el2_read();
-	vc->saved_ap0r0 = sysreg_ich_ap0r0_el2_read();
-	vc->saved_ap1r0 = sysreg_ich_ap1r0_el2_read();
+	apr_save(vc->saved_ap0r, vc->saved_ap1r);
 }
 
 void vgic_restore(struct vcpu *vcpu)
@@ -487,8 +530,7 @@ void vgic_restore(struct vcpu *vcpu)
 	for (unsigned int slot = 0; slot < lr_count; slot++)
 		lr_write(slot, vc->saved_lrs[slot]);
 	sysreg_ich_vmcr_el2_write(vc->saved_vmcr);
-	sysreg_ich_ap0r0_el2_write(vc->saved_ap0r0);
-	sysreg_ich_ap1r0_el2_write(vc->saved_ap1r0);
+	apr_restore(vc->saved_ap0r, vc->saved_ap1r);
 	sysreg_ich_hcr_el2_write(ICH_HCR_EN);
 }
 
@@ -500,8 +542,7 @@ void vgic_load_fresh(struct vcpu *vcpu)
 	for (unsigned int i = 0; i < lr_count; i++)
 		lr_write(i, 0);
 	sysreg_ich_vmcr_el2_write(0);
-	sysreg_ich_ap0r0_el2_write(0);
-	sysreg_ich_ap1r0_el2_write(0);
+	apr_restore(no_active_priorities, no_active_priorities);
 	sysreg_ich_hcr_el2_write(ICH_HCR_EN);
 }
 

@@ -3,8 +3,11 @@
  * only (a vCPU is named by its virtual MPIDR, Aff0 = index); SYSTEM_OFF and
  * SYSTEM_RESET stop or restart the calling partition, except that the
  * root's SYSTEM_OFF powers the machine off. The Spectre workaround calls
- * and their feature queries are answered by the real firmware, so a
- * partition learns the truth about the CPU it runs on.
+ * 1 and 3 and their feature queries are answered by the real firmware, so
+ * a partition learns the truth about the CPU it runs on. The SSBD
+ * mitigation (WORKAROUND_2) is the hypervisor's: it stays on for every
+ * CPU, which other partitions share, so a partition is told it need not
+ * ask, and asking changes nothing.
  */
 #include <arch/psci.h>
 #include <arch/vsmccc.h>
@@ -20,6 +23,9 @@
 #define SMCCC_ARCH_WORKAROUND_2		0x80007fffU
 #define SMCCC_ARCH_WORKAROUND_3		0x80003fffU
 #define SMCCC_VERSION_1_1		0x10001U
+#define SMCCC_RET_SUCCESS		0
+#define SMCCC_RET_NOT_SUPPORTED		(-1)
+#define SMCCC_RET_NOT_REQUIRED		(-2)
 
 #define PSCI_CPU_SUSPEND_64		0xc4000001U
 #define PSCI_MIGRATE_INFO_TYPE		0x84000006U
@@ -125,6 +131,19 @@ static bool psci_call(struct vcpu *vcpu, struct exception_frame *frame)
 	}
 }
 
+/*
+ * SSBD as a partition sees it: not required, for the hypervisor keeps the
+ * mitigation on (firmware_ssbd_keep_enabled) or the CPU needs none;
+ * or, when the firmware has no mitigation to offer, not supported — the
+ * truth, as no partition could turn one on either.
+ */
+static int64_t ssbd_feature(void)
+{
+	int64_t firmware = (int64_t)smccc_smc(SMCCC_ARCH_FEATURES, SMCCC_ARCH_WORKAROUND_2, 0, 0);
+
+	return firmware == SMCCC_RET_NOT_SUPPORTED ? SMCCC_RET_NOT_SUPPORTED : SMCCC_RET_NOT_REQUIRED;
+}
+
 static void smccc_arch_call(struct exception_frame *frame)
 {
 	uint32_t fid = function_id(frame);
@@ -133,13 +152,18 @@ static void smccc_arch_call(struct exception_frame *frame)
 		set_result(frame, SMCCC_VERSION_1_1);
 	} else if (fid == SMCCC_ARCH_FEATURES) {
 		uint32_t queried = (uint32_t)frame->x[1];
-		if (is_workaround(queried))
+		if (queried == SMCCC_ARCH_WORKAROUND_2)
+			set_result(frame, ssbd_feature());
+		else if (is_workaround(queried))
 			set_result(frame, (int64_t)smccc_smc(SMCCC_ARCH_FEATURES, queried, 0, 0));
 		else
 			set_result(frame, psci_implements(queried) || queried == SMCCC_VERSION ?
 					  PSCI_SUCCESS : PSCI_NOT_SUPPORTED);
+	} else if (fid == SMCCC_ARCH_WORKAROUND_2) {
+		/* Never forwarded: x1 = 0 would turn SSBD off for everyone on this CPU. */
+		set_result(frame, SMCCC_RET_SUCCESS);
 	} else if (is_workaround(fid)) {
-		set_result(frame, (int64_t)smccc_smc(fid, frame->x[1], 0, 0));
+		set_result(frame, (int64_t)smccc_smc(fid, 0, 0, 0));
 	} else {
 		set_result(frame, PSCI_NOT_SUPPORTED);
 	}

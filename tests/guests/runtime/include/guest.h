@@ -7,6 +7,7 @@
 #define GUEST_H
 
 #include <arch.h>
+#include <bootargs.h>
 #include <console.h>
 #include <entry.h>
 #include <exceptions.h>

@@ -14,15 +14,27 @@
 #define ID_REGISTER_COUNT	56
 #define ID_REGISTER_INDEX(crm, op2)	(((crm) - 1) * 8 + (op2))
 
+/* What the CPU itself has, from its real ID registers. */
+struct cpu_implements {
+	bool sve, sme, ras, amu, lor, hcrx, fgt, trace_filter, mte2, pauth;
+	bool pmu, pmu_v3p1, pmu_v3p5;
+	unsigned int breakpoints, watchpoints;
+};
+
 struct feature_controls {
 	uint64_t id_registers[ID_REGISTER_COUNT];
 	uint64_t hcr;		/* bits to set in HCR_EL2 */
 	uint64_t cptr;		/* CPTR_EL2 */
 	uint64_t mdcr;		/* MDCR_EL2 */
+	uint64_t hfgxtr;	/* HFGRTR_EL2 and HFGWTR_EL2, when the CPU has them */
+	struct cpu_implements has;
 	bool debug_raz_wi;	/* debug registers read as zero, writes ignored */
+	bool pmu_allowed, amu_allowed;
 };
 
 void features_compute(struct feature_controls *controls, uint64_t hidden);
+/* Writes the partition's CPTR_EL2, MDCR_EL2, HCRX_EL2 and fine-grained traps. */
+void features_load(const struct feature_controls *controls);
 
 /* True when (crm, op2) name an ID register and the partition may read it. */
 bool features_id_register(const struct feature_controls *controls, unsigned int crm,

@@ -80,6 +80,7 @@
 #define ICH_HCR_EN		(1UL << 0)
 #define ICH_HCR_UIE		(1UL << 1)	/* maintenance interrupt when LRs run low */
 #define ICH_VTR_LISTREGS(v)	(((v) & 0x1fU) + 1)
+#define ICH_VTR_PREBITS(v)	((unsigned int)(((v) >> 26) & 7U) + 1)	/* preemption bits */
 
 #define ICH_LR_VINTID_MASK	0xffffffffUL
 #define ICH_LR_PINTID_SHIFT	32

@@ -24,5 +24,7 @@
 #define PSCI_INVALID_ADDRESS	(-9)
 
 uint64_t smccc_smc(uint64_t function, uint64_t arg1, uint64_t arg2, uint64_t arg3);
+/* SSBD on for this CPU where the firmware switches it per CPU. */
+void firmware_ssbd_keep_enabled(void);
 
 #endif

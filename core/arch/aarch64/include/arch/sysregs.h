@@ -29,9 +29,13 @@
 #define HCR_TSC			(1UL << 19)	/* trap SMC */
 #define HCR_TIDCP		(1UL << 20)	/* trap IMPLEMENTATION DEFINED registers */
 #define HCR_TACR		(1UL << 21)
+#define HCR_TSW			(1UL << 22)	/* trap data cache set/way maintenance */
+#define HCR_TLOR		(1UL << 35)	/* trap LORegion registers */
+#define HCR_TERR		(1UL << 36)	/* trap RAS error record registers */
 #define HCR_RW			(1UL << 31)	/* EL1 is AArch64 */
 #define HCR_APK			(1UL << 40)
 #define HCR_API			(1UL << 41)
+#define HCR_TID5		(1UL << 58)	/* trap GMID_EL1 */
 
 /* SPSR: the state a partition starts in (EL1h, all exceptions masked). */
 #define SPSR_EL1H		0x5UL
@@ -47,6 +51,8 @@
 #define CPTR_EL2_RES1		0x33ffUL
 #define CPTR_EL2_TZ		(1UL << 8)
 #define CPTR_EL2_TFP		(1UL << 10)
+#define CPTR_EL2_TSM		(1UL << 12)	/* traps SME */
+#define CPTR_EL2_TTA		(1UL << 20)
 #define CPTR_EL2_TAM		(1UL << 30)
 #define CPTR_EL2_TCPAC		(1UL << 31)
 
@@ -100,17 +106,19 @@
 #ifndef __ASSEMBLY__
 #include <stdint.h>
 
-#define SYSREG_ACCESSORS(name)						\
+/* sysreg_<name>_read() and sysreg_<name>_write(), by name or by encoding. */
+#define SYSREG_ENCODED_ACCESSORS(name, encoding)				\
 	static inline uint64_t sysreg_##name##_read(void)		\
 	{								\
 		uint64_t value;						\
-		__asm__ volatile("mrs %0, " #name : "=r"(value));	\
+		__asm__ volatile("mrs %0, " encoding : "=r"(value));	\
 		return value;						\
 	}								\
 	static inline void sysreg_##name##_write(uint64_t value)	\
 	{								\
-		__asm__ volatile("msr " #name ", %0" : : "r"(value));	\
+		__asm__ volatile("msr " encoding ", %0" : : "r"(value));	\
 	}
+#define SYSREG_ACCESSORS(name) SYSREG_ENCODED_ACCESSORS(name, #name)
 
 SYSREG_ACCESSORS(currentel)
 SYSREG_ACCESSORS(mpidr_el1)
@@ -196,6 +204,31 @@ SYSREG_ACCESSORS(ich_lr14_el2)
 SYSREG_ACCESSORS(ich_lr15_el2)
 SYSREG_ACCESSORS(ich_ap0r0_el2)
 SYSREG_ACCESSORS(ich_ap1r0_el2)
+SYSREG_ACCESSORS(ich_ap0r1_el2)
+SYSREG_ACCESSORS(ich_ap0r2_el2)
+SYSREG_ACCESSORS(ich_ap0r3_el2)
+SYSREG_ACCESSORS(ich_ap1r1_el2)
+SYSREG_ACCESSORS(ich_ap1r2_el2)
+SYSREG_ACCESSORS(ich_ap1r3_el2)
+SYSREG_ACCESSORS(isr_el1)
+
+/* Registers of later architecture versions, named by encoding so that any
+ * assembler takes them; use each only where its ID register field says so. */
+SYSREG_ENCODED_ACCESSORS(hcrx_el2, "s3_4_c1_c2_2")
+SYSREG_ENCODED_ACCESSORS(hfgrtr_el2, "s3_4_c1_c1_4")
+SYSREG_ENCODED_ACCESSORS(hfgwtr_el2, "s3_4_c1_c1_5")
+SYSREG_ENCODED_ACCESSORS(hfgitr_el2, "s3_4_c1_c1_6")
+SYSREG_ENCODED_ACCESSORS(hdfgrtr_el2, "s3_4_c3_c1_4")
+SYSREG_ENCODED_ACCESSORS(hdfgwtr_el2, "s3_4_c3_c1_5")
+SYSREG_ENCODED_ACCESSORS(zcr_el2, "s3_4_c1_c2_0")
+SYSREG_ENCODED_ACCESSORS(smcr_el2, "s3_4_c1_c2_6")
+SYSREG_ENCODED_ACCESSORS(zcr_el1, "s3_0_c1_c2_0")
+SYSREG_ENCODED_ACCESSORS(smcr_el1, "s3_0_c1_c2_6")
+SYSREG_ENCODED_ACCESSORS(smpri_el1, "s3_0_c1_c2_4")
+SYSREG_ENCODED_ACCESSORS(svcr, "s3_3_c4_c2_2")
+SYSREG_ENCODED_ACCESSORS(tpidr2_el0, "s3_3_c13_c0_5")
+SYSREG_ENCODED_ACCESSORS(vdisr_el2, "s3_4_c12_c1_1")
+SYSREG_ENCODED_ACCESSORS(disr_el1, "s3_0_c12_c1_1")
 
 static inline void irq_unmask(void) { __asm__ volatile("msr daifclr, #2" ::: "memory"); }
 static inline void irq_mask(void) { __asm__ volatile("msr daifset, #2" ::: "memory"); }

@@ -19,6 +19,7 @@ struct el1_context {
 	uint64_t contextidr, tpidr_el1, tpidr_el0, tpidrro_el0;
 	uint64_t sp_el0, sp_el1, cpacr, csselr, cntkctl;
 	uint64_t cntv_ctl, cntv_cval;
+	uint64_t tpidr2_el0, vdisr;	/* where the CPU has them (SME, RAS) */
 };
 
 /* q0-q31 and FPCR/FPSR, saved only when the vCPU leaves a shared CPU. */

@@ -36,7 +36,8 @@ struct vgic_cpu {
 	bool asleep;				/* GICR_WAKER.ProcessorSleep */
 	/* The virtual CPU interface while the vCPU is off its (shared) CPU. */
 	uint64_t saved_lrs[ICH_LR_COUNT_MAX];
-	uint64_t saved_vmcr, saved_ap0r0, saved_ap1r0;
+	uint64_t saved_vmcr;
+	uint64_t saved_ap0r[4], saved_ap1r[4];	/* as many as the CPU's priority bits need */
 	/* Under the distributor lock: virqs with pending set whose target
 	 * (an SPI's route) is this vCPU, for a cheap flush. The charge moves
 	 * with the route (vgic_spi_set_target), so it is never left on a vCPU
