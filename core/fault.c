@@ -38,7 +38,7 @@ bool fault_handle(struct vcpu *vcpu, const struct fault *fault)
 	if (fault->permission)
 		format_buffer(owner, sizeof(owner), "its own layout maps it without that access");
 	else
-		layout_describe_address(fault->address, owner, sizeof(owner));
+		layout_describe_guest_address(p->layout, fault->address, owner, sizeof(owner));
 	log_warn("fault: partition %s vCPU%u %s %#llx (%s, syndrome %#llx): %s; %s", p->name,
 		 vcpu->index, kind_names[fault->kind], (unsigned long long)fault->address,
 		 fault->reason, (unsigned long long)fault->syndrome, owner,

@@ -54,3 +54,19 @@ void layout_describe_address(uint64_t address, char *text, size_t size)
 	}
 	format_buffer(text, size, "the layout puts nothing there");
 }
+
+void layout_describe_guest_address(const struct layout_partition *partition, uint64_t ipa, char *text,
+				   size_t size)
+{
+	if (partition->root) {
+		layout_describe_address(ipa, text, size);
+		return;
+	}
+	for (unsigned int i = 0; i < layout.device_count; i++) {
+		if (contains(layout.devices[i].base, layout.devices[i].size, ipa)) {
+			layout_describe_address(ipa, text, size);
+			return;
+		}
+	}
+	format_buffer(text, size, "nothing is mapped there in its guest-physical space");
+}

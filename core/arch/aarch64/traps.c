@@ -110,8 +110,15 @@ static bool handle_data_abort(struct vcpu *vcpu, struct exception_frame *frame)
 
 static bool handle_instruction_abort(struct vcpu *vcpu, struct exception_frame *frame)
 {
+	uint32_t iss = (uint32_t)(frame->esr & ESR_ISS_MASK);
 	struct fault fault = { .kind = FAULT_EXECUTE, .address = faulting_ipa(frame),
 			       .syndrome = frame->esr, .reason = "not executable or not mapped" };
+
+	/* Its own memory, mapped without execute: say so, not what lies there. */
+	if (ESR_FSC_PERMISSION(iss & ESR_FSC_MASK)) {
+		fault.reason = "execution of a mapping it may not execute";
+		fault.permission = true;
+	}
 
 	/* Faulting on the very vector we sent it to: it has no usable handler. */
 	fault.escalate = vcpu->injected_at != 0 && frame->elr == vcpu->injected_at;

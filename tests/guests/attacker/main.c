@@ -8,6 +8,10 @@
  * says what happened. Natively there is nothing to escape from (and the
  * addresses are QEMU's RAM or devices), so every attack is a SKIP.
  *
+ * The addresses are other partitions' RAM and the hypervisor's in the
+ * physical map, but this partition's guest-physical space maps nothing
+ * there: these attacks prove the policies, not the edges of a mapping
+ * (the bounds and intruder guests attack what a mistake would expose).
  * The default addresses are those of tests/layouts/core-checks.yaml;
  * override them with GUEST_DEFINES_attacker='-DATTACK_VICTIM_RAM=...'.
  * The order matters to that test: the first attack is the victim read.

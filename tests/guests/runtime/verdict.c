@@ -1,5 +1,6 @@
 /*
- * The verdict lines and their tally. Verdicts come from vCPU 0: the
+ * The verdict lines and their tally ("DONE 0 passed" is a failure).
+ * Verdicts come from vCPU 0: the
  * runtime runs with the MMU off, where exclusives (atomic increments) are
  * not architecturally reliable, so secondaries report through flags.
  */
@@ -63,6 +64,11 @@ unsigned int verdicts_failed(void)
 
 _Noreturn void done(void)
 {
+	/* A run that checked nothing (every test a SKIP, or none) proves
+	 * nothing: it fails, so that no script can take it for a pass. */
+	if (passed == 0)
+		fail(guest_name, "no check passed (%s)", failed == 0 ? "every one skipped, or none ran" :
+		     "every one failed");
 	/* The test suites match this line exactly: keep its shape. */
 	console_printf("DONE %u passed, %u failed\n", passed, failed);
 	psci_system_off();

@@ -14,6 +14,7 @@
 #include <gic.h>
 #include <heartbeat.h>
 #include <hypercall.h>
+#include <attack.h>
 #include <probe.h>
 #include <psci.h>
 #include <timer.h>
