@@ -34,11 +34,6 @@
 #define WRAPPING_BUFFER		(~0UL - 4)	/* 16 bytes from here wrap to 0 */
 #define UNKNOWN_BULKHEAD_ID	(BH_HC_BASE + 0x77)
 #define OTHER_OWNER_ID		(BH_HC_BASE - 1)	/* the last id of the previous service owner */
-/* What the caller leaves in x1-x3 where a refused call must not write. */
-#define SENTINEL_X1		0x5e5e0001c0de0001UL
-#define SENTINEL_X2		0x5e5e0002c0de0002UL
-#define SENTINEL_X3		0x5e5e0003c0de0003UL
-#define SENTINEL_BYTE		0xa5
 
 static const char console_line[] = "hypercalls: a line through BH_HC_CONSOLE_WRITE\n";
 
@@ -55,44 +50,10 @@ static void expect_status(const char *name, struct smccc_result r, int64_t expec
 	check(r.x0 == expected, name, "status %lld, expected %lld", (long long)r.x0, (long long)expected);
 }
 
-/* Refused with `expected`, x1-x3 still what the call was given, and `written` buffer bytes changed (0). */
-static void expect_nothing_done(const char *name, struct smccc_result r, int64_t expected, uint64_t x1,
-				uint64_t x2, uint64_t x3, size_t written)
-{
-	check(r.x0 == expected && r.x1 == x1 && r.x2 == x2 && r.x3 == x3 && written == 0, name,
-	      "status %lld (expected %lld), x1-x3 %#llx %#llx %#llx (given %#llx %#llx %#llx), %zu bytes written",
-	      (long long)r.x0, (long long)expected, (unsigned long long)r.x1, (unsigned long long)r.x2,
-	      (unsigned long long)r.x3, (unsigned long long)x1, (unsigned long long)x2, (unsigned long long)x3,
-	      written);
-}
-
 static void expect_refused(const char *name, struct smccc_result r, int64_t expected, uint64_t x1, uint64_t x2,
 			   uint64_t x3)
 {
 	expect_nothing_done(name, r, expected, x1, x2, x3, 0);
-}
-
-/* Volatile, so that the compiler makes no memset or memcmp call of these. */
-static void fill(uintptr_t at, size_t size, uint8_t value)
-{
-	for (size_t i = 0; i < size; i++)
-		((volatile uint8_t *)at)[i] = value;
-}
-
-static void copy(uint8_t *to, uintptr_t from, size_t size)
-{
-	for (size_t i = 0; i < size; i++)
-		to[i] = ((volatile const uint8_t *)from)[i];
-}
-
-/* How many of the `size` bytes at `at` differ from `expected`. */
-static size_t changed_bytes(uintptr_t at, const uint8_t *expected, size_t size)
-{
-	size_t changed = 0;
-
-	for (size_t i = 0; i < size; i++)
-		changed += ((volatile const uint8_t *)at)[i] != expected[i];
-	return changed;
 }
 
 static void check_identity(void)
@@ -152,9 +113,9 @@ static void expect_stats_refused(const char *name, uint64_t partition, uint64_t 
 	struct smccc_result r;
 	size_t changed;
 
-	copy(before, buffer, guarded);
+	sentinel_copy(before, buffer, guarded);
 	r = hvc_call4(BH_HC_VCPU_STATS, partition, vcpu, buffer, size);
-	changed = changed_bytes(buffer, before, guarded);
+	changed = sentinel_changed(buffer, before, guarded);
 	expect_nothing_done(name, r, expected, partition, vcpu, buffer, changed);
 }
 
@@ -176,7 +137,7 @@ static void check_stats(void)
 	      (unsigned long long)stats.exits, (unsigned long long)stats.exits_by_reason[BH_EXIT_HYPERCALL]);
 
 	/* Every refusal below, done right, would have filled the sentinel bytes. */
-	fill(own, sizeof(stats), SENTINEL_BYTE);
+	sentinel_fill(own, sizeof(stats), SENTINEL_BYTE);
 	expect_stats_refused("hypercall-stats-short-buffer-refused", partition, vcpu, own, sizeof(stats) - 1,
 			     sizeof(stats), BH_ERR_BAD_ADDRESS);
 	expect_stats_refused("hypercall-stats-other-partition-refused", HYPERCALLS_OTHER_PARTITION, 0, own,
@@ -193,11 +154,11 @@ static void check_stats(void)
 	expect_stats_refused("hypercall-stats-foreign-buffer-refused", partition, vcpu, HYPERCALLS_FOREIGN_BUFFER,
 			     sizeof(stats), 0, BH_ERR_BAD_ADDRESS);
 	/* Its last byte one past the RAM: the bytes inside stay untouched. */
-	fill(at_end + 1, sizeof(stats) - 1, SENTINEL_BYTE);
+	sentinel_fill(at_end + 1, sizeof(stats) - 1, SENTINEL_BYTE);
 	expect_stats_refused("hypercall-stats-buffer-past-ram-end-refused", partition, vcpu, at_end + 1,
 			     sizeof(stats), sizeof(stats) - 1, BH_ERR_BAD_ADDRESS);
 	/* One byte lower it fits, and is written: the refusal above was the one byte outside. */
-	fill(at_end, sizeof(stats), SENTINEL_BYTE);
+	sentinel_fill(at_end, sizeof(stats), SENTINEL_BYTE);
 	r = hvc_call4(BH_HC_VCPU_STATS, partition, vcpu, at_end, sizeof(stats));
 	check(r.x0 == BH_OK && ((volatile struct bh_vcpu_stats *)at_end)->exits > 0,
 	      "hypercall-stats-buffer-at-ram-end", "status %lld", (long long)r.x0);
