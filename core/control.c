@@ -1,7 +1,8 @@
 /*
  * The control operations (control_abi.h) and their two doors: the page's
  * registers and the hypercall. Every argument is checked; a refused
- * command changes nothing. Commands from one partition are serialised by
+ * command changes nothing but its status (no result, no data, no
+ * partition's state). Commands from one partition are serialised by
  * its page's lock; life-cycle changes by the target partition's.
  */
 #include <arch.h>
@@ -120,6 +121,10 @@ static int32_t read_log(struct control_request *r)
 	return BH_OK;
 }
 
+/*
+ * A command checks everything before it writes r->data: a refused one
+ * leaves the data as it was, so neither door has to undo anything.
+ */
 static int32_t control_execute(struct partition *caller, struct control_request *r)
 {
 	struct partition *p = NULL;
@@ -207,10 +212,13 @@ static enum mmio_result control_mmio(struct vcpu *vcpu, void *device, struct mmi
 	} else {
 		struct control_request r = { .command = (uint32_t)access->value, .arg0 = page->arg0,
 					     .arg1 = page->arg1, .data = page->data };
-		memset(page->data, 0, sizeof(page->data));
 		page->status = control_execute(vcpu->partition, &r);
-		page->result0 = r.result0;
-		page->result1 = r.result1;
+		/* Refused: only STATUS says so; RESULT and DATA keep the last answer. */
+		if (page->status == BH_OK) {
+			memset(page->data + r.data_size, 0, sizeof(page->data) - r.data_size);
+			page->result0 = r.result0;
+			page->result1 = r.result1;
+		}
 	}
 	spin_unlock(&page->lock);
 	return MMIO_HANDLED;
@@ -247,10 +255,13 @@ void control_hypercall(struct vcpu *vcpu, const uint64_t *args, uint64_t *result
 	}
 	spin_lock(&page->lock);
 	results[0] = (uint64_t)(int64_t)control_execute(caller, &r);
-	results[1] = r.result0;
-	results[2] = r.result1;
-	results[3] = r.data_size < args[5] ? r.data_size : args[5];
-	if (out != NULL)
-		memcpy(out, page->data, results[3]);
+	/* Refused: the caller's buffer and registers are left as they were. */
+	if (results[0] == BH_OK) {
+		results[1] = r.result0;
+		results[2] = r.result1;
+		results[3] = r.data_size < args[5] ? r.data_size : args[5];
+		if (out != NULL)
+			memcpy(out, page->data, results[3]);
+	}
 	spin_unlock(&page->lock);
 }

@@ -1,7 +1,8 @@
 /*
  * The hypercall table. Every argument is checked against the calling
  * partition's own resources before anything is done; a bad request
- * returns an error and changes nothing.
+ * returns an error in x0 and changes nothing else: no buffer, no state,
+ * no other register (hypercall_handle puts x1-x3 back).
  */
 #include <console.h>
 #include <control.h>
@@ -62,9 +63,11 @@ static void hc_yield(struct vcpu *vcpu, const uint64_t *args, uint64_t *results)
 
 static void hc_vcpu_stats(struct vcpu *vcpu, const uint64_t *args, uint64_t *results)
 {
+	struct bh_vcpu_stats *out = NULL;
 	struct vcpu *target;
 	uint64_t ticks;
 
+	/* Every check before anything is written: a refusal leaves the buffer as it was. */
 	if (args[1] >= partition_table_count) {
 		results[0] = (uint64_t)BH_ERR_INVALID;
 		return;
@@ -78,19 +81,18 @@ static void hc_vcpu_stats(struct vcpu *vcpu, const uint64_t *args, uint64_t *res
 		results[0] = (uint64_t)BH_ERR_INVALID;
 		return;
 	}
+	if (args[3] != 0 && (args[4] < sizeof(*out) ||
+			     (out = partition_guest_buffer(vcpu->partition, args[3], sizeof(*out), true)) == NULL)) {
+		results[0] = (uint64_t)BH_ERR_BAD_ADDRESS;
+		return;
+	}
 	ticks = target->run_ticks;
 	if (target == vcpu)	/* the caller's own current stretch counts too */
 		ticks += arch_counter_read() - vcpu->entered_at;
 	results[1] = counter_ticks_to_ns(ticks);
 	results[2] = target->windows;
 	results[3] = target->exits;
-	if (args[3] != 0) {
-		struct bh_vcpu_stats *out;
-		if (args[4] < sizeof(*out) ||
-		    (out = partition_guest_buffer(vcpu->partition, args[3], sizeof(*out), true)) == NULL) {
-			results[0] = (uint64_t)BH_ERR_BAD_ADDRESS;
-			return;
-		}
+	if (out != NULL) {
 		out->run_ns = results[1];
 		out->hypervisor_ns = counter_ticks_to_ns(target->hyp_ticks);
 		out->windows = target->windows;
@@ -118,9 +120,16 @@ void hypercall_handle(struct vcpu *vcpu, const uint64_t args[HYPERCALL_ARGS],
 	results[0] = BH_OK;
 	results[1] = results[2] = results[3] = 0;
 	if (args[0] < BH_HC_BASE || index >= sizeof(hypercalls) / sizeof(hypercalls[0]) ||
-	    hypercalls[index] == NULL) {
+	    hypercalls[index] == NULL)
 		results[0] = (uint64_t)BH_ERR_NOT_SUPPORTED;
-		return;
-	}
-	hypercalls[index](vcpu, args, results);
+	else
+		hypercalls[index](vcpu, args, results);
+	/*
+	 * A refused call performed nothing, and says only that in x0: the
+	 * result registers keep the caller's values, whatever a handler
+	 * stored in them before it gave up.
+	 */
+	if (results[0] != BH_OK)
+		for (unsigned int i = 1; i < HYPERCALL_RESULTS; i++)
+			results[i] = args[i];
 }

@@ -1,6 +1,7 @@
 /*
  * The board description: RAM, CPUs, GIC, and every device with its MMIO
- * range and interrupts, under the names layouts use.
+ * range and interrupts, under the names layouts use, and whether it can
+ * master DMA that no IOMMU checks (`dma: unprotected`).
  */
 #include "board.h"
 #include "ywalk.h"
@@ -13,7 +14,7 @@ static const char *const board_keys[] = { "board", "ram", "cpus", "gic", "emulat
 static const char *const ram_keys[] = { "base", "max-size", NULL };
 static const char *const gic_keys[] = { "distributor", "redistributors", "interrupt-ids", NULL };
 static const char *const device_keys[] = { "name", "base", "size", "interrupts", "reserved",
-					   "console", "compatible", NULL };
+					   "console", "compatible", "dma", NULL };
 
 static bool load_device(const struct ynode *node, struct board_device *d)
 {
@@ -36,6 +37,18 @@ static bool load_device(const struct ynode *node, struct board_device *d)
 		return false;
 	if ((v = ywalk_get(node, "console")) != NULL && !ywalk_bool(v, "console", &d->console))
 		return false;
+	/* The one kind there is today; one an IOMMU covers will be another value. */
+	if ((v = ywalk_get(node, "dma")) != NULL) {
+		const char *dma;
+		if (!ywalk_string(v, "dma", &dma))
+			return false;
+		if (strcmp(dma, "unprotected") != 0) {
+			diag_error(v->at, "'unprotected': the device masters DMA and no IOMMU checks it",
+				   "unknown dma kind '%s'", dma);
+			return false;
+		}
+		d->dma_unprotected = true;
+	}
 	if ((v = ywalk_get(node, "interrupts")) != NULL) {
 		if (!ywalk_is(v, YNODE_SEQ, "interrupts") || v->count > MAX_INTERRUPTS_PER_DEVICE)
 			return false;

@@ -21,6 +21,7 @@ struct board_device {
 	unsigned int interrupt_count;
 	bool reserved;		/* the hypervisor's own (the GIC): never assigned */
 	bool console;		/* a UART a partition may use as its console */
+	bool dma_unprotected;	/* masters DMA that no IOMMU checks: reaches all memory */
 	int owner;		/* computed: partition index, or -1 */
 	struct source_position at;
 };

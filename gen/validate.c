@@ -265,6 +265,7 @@ void validate_layout(struct layout_spec *l, struct board *b, const struct limits
 	check_names_and_root(l, limits);
 	check_vcpus(l, b);
 	check_devices(l, b);
+	warn_unprotected_dma(l, b);
 	check_console(l, b);
 	resolve_images(l, image_dirs, image_dirs != NULL);
 	validate_schedules(l, b);

@@ -6,6 +6,8 @@
 #include "model.h"
 #include "ranges.h"
 
+/* Warns where a device that masters unchecked DMA goes to a partition. */
+void warn_unprotected_dma(const struct layout_spec *layout, const struct board *board);
 void validate_schedules(struct layout_spec *layout, const struct board *board);
 void validate_channels(struct layout_spec *layout, const struct board *board);
 /* Checks and places memory: partitions' regions, channels, images. */

@@ -15,4 +15,12 @@ for guest in psci hypercalls smoke; do
 done
 expect_line "$log" "^\\[smoke\\] PASS unmapped-access-aborts$"
 expect_line "$log" "^\\[hypercalls\\] PASS hypercalls-only-over-hvc$"
+# Refused calls performed nothing: x1-x3 as given, no byte of the buffer written.
+for check in unknown-refused foreign-buffer-refused wrapping-buffer-refused length-over-limit-refused \
+	huge-length-refused stats-own stats-short-buffer-refused stats-other-partition-refused \
+	stats-unknown-partition-refused stats-unknown-vcpu-refused stats-huge-vcpu-refused \
+	stats-read-only-buffer-refused stats-foreign-buffer-refused stats-buffer-past-ram-end-refused \
+	stats-buffer-at-ram-end; do
+	expect_line "$log" "^\\[hypercalls\\] PASS hypercall-$check$"
+done
 reject_line "$log" "fault: partition victim"

@@ -5,14 +5,15 @@
 # the other partitions printed.
 . "$SRCTREE/tests/lib/common.sh"
 
-out=$(appliance_for control "$SRCTREE/tests/layouts/control.yaml" NR_CPUS=7) || exit 1
+out=$(appliance_for control "$SRCTREE/tests/layouts/control.yaml" NR_CPUS=8) || exit 1
 log=$out/serial.log
-boot "$log" "$out/appliance.img" --cpus 7 >/dev/null
+boot "$log" "$out/appliance.img" --cpus 8 >/dev/null
 
 expect_line "$log" "^control-test: DONE$" "the root's control test ran to the end"
 reject_line "$log" "^control-test: FAIL"
 for check in list-root-running list-echo-running list-beat-running list-nocontrol-running list-controller-running \
-	list-crasher-restarted-by-policy list-shows-cpus stat-time-grows stat-stopped-still stat-json concurrent-commands \
+	list-target-stopped-by-controller target-silent nocontrol-keeps-beating list-crasher-restarted-by-policy \
+	list-shows-cpus stat-time-grows stat-stopped-still stat-json concurrent-commands \
 	channel-10000-messages restart-command restart-echo-booted-again restart-beat-kept-beating \
 	restart-counted channel-after-restart stop-beat stop-twice-refused start-beat start-beat-beats-again \
 	stop-root-refused unknown-name-refused usage-error-status help-complete console-follow log-records-restart; do
@@ -28,21 +29,26 @@ console_of() {
 # The bare-metal side: its read-only end faulted and was contained; no control without the right.
 console_of echo | grep -q "^PASS read-only-end-cannot-write$" || fail "echo: its read-only end was written"
 expect_line "$log" "fault: partition echo vCPU0 write to 0x50000000 .write to a read-only mapping, .*abort injected"
-for check in control-hypercall-denied control-stop-root-denied control-page-absent; do
+# Each refusal left x1-x3 and the buffer's sentinels as they were.
+for check in control-hypercall-denied control-stop-root-denied control-log-denied control-page-absent; do
 	console_of nocontrol | grep -q "^PASS $check$" || fail "nocontrol: no PASS $check"
 done
+console_of nocontrol | grep "^FAIL" && fail "nocontrol: a check failed"
 for check in control-summary control-sees-root control-sees-itself-with-control control-stop-root-denied \
-	control-restart-self-denied control-unknown-partition control-unknown-command \
-	control-buffer-outside-memory control-page-magic control-page-summary control-page-stop-root-denied \
+	control-start-root-denied control-restart-root-denied control-stop-self-denied control-restart-self-denied \
+	control-unknown-partition control-unknown-command control-log-offset-beyond-refused \
+	control-buffer-outside-memory control-stops-other-partition control-other-partition-stopped \
+	control-page-magic control-page-summary control-page-refusal-changes-nothing control-page-stop-root-denied \
 	control-page-result-not-writable restarted-by-system-reset; do
 	console_of controller | grep -q "^PASS $check$" || fail "controller: no PASS $check"
 done
 console_of controller | grep "^FAIL" && fail "controller: a check failed"
 # Rings stay off the UART.
-reject_line "$log" "^\\[(echo|beat|nocontrol|controller|crasher)\\] "
+reject_line "$log" "^\\[(echo|beat|nocontrol|controller|crasher|target)\\] "
 expect_line "$log" "^bulkhead: partition crasher restarted \\(3 restarts\\)$"
 expect_line "$log" "^bulkhead: control: linux restarts partition echo$"
 expect_line "$log" "^bulkhead: partition controller restarted \\(1 restarts\\)$"
+expect_line "$log" "^bulkhead: control: controller stops partition target$"
 
 # Linux rang echo's doorbell 11,000 times; rings while one was still pending
 # merged, so echo took fewer interrupts (and exits) than that.

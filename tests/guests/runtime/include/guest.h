@@ -1,6 +1,6 @@
 /*
  * The test-guest runtime in one include: entry, console, verdicts,
- * exceptions and probes, hypercalls, PSCI, GICv3, the virtual timer and
+ * exceptions and probes, hypercalls and sentinels, PSCI, GICv3, the virtual timer and
  * the heartbeat. docs/test-guests.md describes it.
  */
 #ifndef GUEST_H
@@ -17,6 +17,7 @@
 #include <attack.h>
 #include <probe.h>
 #include <psci.h>
+#include <sentinel.h>
 #include <timer.h>
 #include <verdict.h>
 

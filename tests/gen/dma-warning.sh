@@ -1,0 +1,56 @@
+#!/bin/bash
+# Devices that master DMA no IOMMU checks (`dma: unprotected` in the board
+# description) are given out with a warning, never silently: one at each
+# explicit assignment (file:line:col of the device's name in the layout)
+# and one for the root's default share, naming the devices. The layout
+# still compiles. A board without the marks gives no warning, and an
+# unknown dma kind in a board is an error.
+. "$SRCTREE/tests/gen/lib.sh"
+
+dir=$(scratch_dir gen-dma-warning)
+# The root names fw-cfg beside rtc (which masters no DMA); disk takes virtio3.
+cat >"$dir/dma.yaml" <<'YAML'
+platform: qemu-virt
+hypervisor: { memory: { base: 0x40000000, size: 64M } }
+partitions:
+  # the warnings point into the lines below
+  - name: root
+    root: true
+    devices: [rtc, fw-cfg]
+    cpus: [0]
+  - name: disk
+    cpus: [1]
+    memory: [ { size: 16M } ]
+    devices: [virtio3]
+YAML
+check() { "$BULKHEAD_SAN" check "$1" --board "$2" --cpus 4 >"$3" 2>&1; }
+check "$dir/dma.yaml" "$BOARD_YAML" "$dir/out" || fail "the layout was refused: $(cat "$dir/out")"
+cat "$dir/out"
+# expect_warning TEXT: exactly one such line.
+expect_warning() {
+	[ "$(grep -cxF "$1" "$dir/out")" = 1 ] || fail "not exactly one line
+  $1"
+}
+expect_warning "$dir/dma.yaml:7:20: warning: device 'fw-cfg' masters DMA that no IOMMU checks: partition 'root' can read and write all physical memory through it, the hypervisor's included"
+expect_warning "$dir/dma.yaml:12:15: warning: device 'virtio3' masters DMA that no IOMMU checks: partition 'disk' can read and write all physical memory through it, the hypervisor's included"
+# virtio0..virtio7 share virtio3's page: the root gets none of them, and is not warned of them.
+expect_warning "$dir/dma.yaml:6:11: warning: root partition 'root' gets 28 devices that master DMA no IOMMU checks, by default (virtio8..virtio31, pcie-mmio, pcie-pio, pcie-ecam, pcie-mmio-high): through them it can read and write all physical memory, the hypervisor's included"
+[ "$(grep -c ': warning: ' "$dir/out")" = 3 ] || fail "expected 3 warnings, got $(grep -c ': warning: ' "$dir/out")"
+grep -q "hint: SECURITY.md (DMA) says what this gives away" "$dir/out" || fail "no hint"
+# rtc masters no DMA: no warning names it.
+grep -q "'rtc'" "$dir/out" && fail "rtc was warned about"
+
+# The warnings come from the board's marks: without them, none.
+sed 's/, dma: unprotected//' "$BOARD_YAML" >"$dir/unmarked.yaml"
+check "$dir/dma.yaml" "$dir/unmarked.yaml" "$dir/unmarked.out" || fail "refused with the unmarked board"
+grep -q "warning" "$dir/unmarked.out" && fail "a warning without any DMA-capable device: $(cat "$dir/unmarked.out")"
+
+# An unknown kind of DMA in the board description is an error, where it is.
+sed 's/fw-cfg, base: 0x09020000, size: 0x18, dma: unprotected/fw-cfg, base: 0x09020000, size: 0x18, dma: maybe/' \
+	"$BOARD_YAML" >"$dir/bad-board.yaml"
+line=$(grep -n "dma: maybe" "$dir/bad-board.yaml" | cut -d: -f1)
+column=$(awk -v line="$line" 'NR == line { print index($0, "maybe") }' "$dir/bad-board.yaml")
+check "$dir/dma.yaml" "$dir/bad-board.yaml" "$dir/bad.out" && fail "a board with 'dma: maybe' was accepted"
+grep -qxF "$dir/bad-board.yaml:$line:$column: error: unknown dma kind 'maybe'" "$dir/bad.out" ||
+	fail "no error at the bad dma kind: $(cat "$dir/bad.out")"
+echo "DMA warnings: at each assignment and once for the root's default share"
