@@ -9,7 +9,7 @@
 . "$SRCTREE/tests/lib/common.sh"
 
 out=$(appliance_for vgic-attacks "$SRCTREE/tests/layouts/vgic-attacks.yaml" NR_CPUS=4) || exit 1
-boot "$out/serial.log" "$out/appliance.img" --cpus 4
+boot "$out/serial.log" "$out/appliance.img" --cpus 4 --icount
 log=$out/serial.log
 
 for check in attacker-second-vcpu-on sgi-irm-reaches-own-vcpus-only sgi-foreign-targets-reach-nobody \

@@ -90,9 +90,17 @@ static uint64_t phase_start(void)
 	return counter_read();
 }
 
+/*
+ * Each round of an attack ends with a 50 us nap: under -icount, which runs
+ * the CPUs in turn, a kick sent in one round is taken before the next,
+ * so the bystander's exits count the kicks and not the turns.
+ */
 static bool until(uint64_t start)
 {
-	uint64_t elapsed = counter_read() - start;
+	uint64_t elapsed;
+
+	nap(counter_frequency() / 20000);
+	elapsed = counter_read() - start;
 
 	return elapsed < PHASE_TICKS ||
 	       (LINK(ATTACKER_BYSTANDER_LINK)->windows - phase_windows < 5 && elapsed < 50 * PHASE_TICKS);
@@ -167,11 +175,11 @@ static void check_sgis(void)
 	/* vCPU 1 takes what waited for it in its next window. */
 	while ((received[1][SGI_TO_VCPU1] == 0 || received[1][SGI_IRM] == 0) &&
 	       counter_read() - start < counter_frequency())
-		;
+		nap(counter_frequency() / 10000);
 	check(received[1][SGI_TO_VCPU1] > 0 && received[1][SGI_IRM] > 0 && received[0][SGI_IRM] == 0,
 	      "sgi-irm-reaches-own-vcpus-only", "vCPU 1: %u targeted, %u IRM; vCPU 0: %u IRM",
 	      received[1][SGI_TO_VCPU1], received[1][SGI_IRM], received[0][SGI_IRM]);
-	delay_ticks(counter_frequency() / 20);
+	nap(counter_frequency() / 20);
 	check(received[0][SGI_FOREIGN_TARGETS] + received[1][SGI_FOREIGN_TARGETS] +
 	      received[0][SGI_OTHER_CLUSTER] + received[1][SGI_OTHER_CLUSTER] == 0,
 	      "sgi-foreign-targets-reach-nobody", "%u/%u to foreign targets, %u/%u to another cluster",
@@ -222,7 +230,7 @@ static void attack_foreign_spis(void)
 	for (uint32_t base = GICD_ISENABLER; base <= GICD_ICACTIVER; base += 0x80)
 		mmio_write32(gicd_bit_word(base, RTC_INTID), 0xffffffffU);
 	check(invisible, "foreign-spis-read-as-zero", "a register of another partition's SPI read non-zero");
-	delay_ticks(counter_frequency() / 20);
+	nap(counter_frequency() / 20);
 	check(received[0][RTC_INTID] + received[0][OWNER_VIRTIO_INTID] + received[0][OWNER_DOORBELL] +
 	      received[0][BYSTANDER_VIRTIO_INTID] + received[0][BYSTANDER_DOORBELL] == 0,
 	      "foreign-spis-never-delivered-to-attacker", "another partition's SPI was delivered here");
@@ -253,8 +261,8 @@ static bool wait_received(unsigned int vcpu, unsigned int intid, uint32_t count)
 
 	/* vCPU 1 runs 1 ms in 10: a few frames at most. */
 	while (received[vcpu][intid] < count && counter_read() - start < counter_frequency() / 5)
-		;
-	delay_ticks(counter_frequency() / 50);	/* and nothing more comes */
+		nap(counter_frequency() / 10000);
+	nap(counter_frequency() / 50);	/* and nothing more comes */
 	return received[vcpu][intid] == count;
 }
 
@@ -305,7 +313,7 @@ static void reroute(void)
 	before0 = received[0][ATTACKER_DOORBELL];
 	before1 = received[1][ATTACKER_DOORBELL];
 	gicd_write_bit(GICD_ISENABLER, ATTACKER_DOORBELL);
-	delay_ticks(counter_frequency() / 20);
+	nap(counter_frequency() / 20);
 	check(received[0][ATTACKER_DOORBELL] == before0 && received[1][ATTACKER_DOORBELL] == before1,
 	      "reroute-cleared-stays-cleared", "a cleared SPI was delivered (%u, %u)",
 	      received[0][ATTACKER_DOORBELL] - before0, received[1][ATTACKER_DOORBELL] - before1);
@@ -335,17 +343,18 @@ static void wait_configured(const struct link *link)
 	uint64_t start = counter_read();
 
 	while (link->ready < LINK_CONFIGURED && counter_read() - start < 10 * counter_frequency())
-		;
+		nap(counter_frequency() / 1000);
 }
 
 void attacker_main(void)
 {
 	gic_init();
 	listen();
+	nap_init();
 	irq_enable();
 	check(start_vcpu(1, vcpu1_main) == 0, "attacker-second-vcpu-on", "CPU_ON of vCPU 1 failed");
 	while (!__atomic_load_n(&vcpu1_ready, __ATOMIC_ACQUIRE))
-		;
+		nap(counter_frequency() / 1000);
 	wait_configured(LINK(LINK_IPA));
 	wait_configured(LINK(ATTACKER_BYSTANDER_LINK));
 	park_pending_for_vcpu1();
@@ -369,7 +378,7 @@ void attacker_main(void)
 	reroute();
 	for (uint64_t start = counter_read(); LINK(LINK_IPA)->ready != LINK_MEASURING &&
 	     counter_read() - start < 10 * counter_frequency();)
-		;
+		nap(counter_frequency() / 1000);
 	set_phase(PHASE_OWNER_STORM);
 	doorbell_storm(OWNER_LINK_DOORBELL, LINK(LINK_IPA));
 	set_phase(PHASE_BYSTANDER_STORM);

@@ -131,6 +131,7 @@ struct self_stats self_stats(unsigned int partition);
  * leaves the host's CPUs to the ones under test. nap_init() once per vCPU. */
 void nap_init(void);
 void nap(uint64_t ticks);
+extern volatile uint32_t naps_taken;	/* timer interrupts that ended one */
 
 /* Interrupts taken by INTID (vCPU 0 of the owner and the bystander). */
 extern volatile uint32_t taken[IRQ_HANDLERS_MAX];

@@ -40,9 +40,12 @@ uint32_t sgis_taken(void)
 	return sum;
 }
 
+volatile uint32_t naps_taken;
+
 static void on_nap_over(unsigned int intid)
 {
 	(void)intid;
+	naps_taken++;
 	timer_stop();
 }
 
