@@ -101,18 +101,24 @@ static void check_console_write(void)
 
 static struct bh_vcpu_stats stats;
 
+/* Whether expect_stats_refused() may plant sentinels in the buffer first. */
+enum buffer_kind { OWN_WRITABLE, NOT_WRITABLE };
+
 /*
  * VCPU_STATS with a buffer of `size` bytes at `buffer`, which must be
  * refused with `expected`: x1-x3 unchanged, and none of the `guarded`
- * bytes at `buffer` (sentinels, or what was there before) written.
+ * bytes at `buffer` written. Sentinels go there first, fresh for each
+ * call; a buffer the guest cannot write keeps what it held.
  */
 static void expect_stats_refused(const char *name, uint64_t partition, uint64_t vcpu, uintptr_t buffer,
-				 uint64_t size, size_t guarded, int64_t expected)
+				 uint64_t size, size_t guarded, enum buffer_kind kind, int64_t expected)
 {
 	uint8_t before[sizeof(struct bh_vcpu_stats)];
 	struct smccc_result r;
 	size_t changed;
 
+	if (kind == OWN_WRITABLE)
+		sentinel_fill(buffer, guarded, SENTINEL_BYTE);
 	sentinel_copy(before, buffer, guarded);
 	r = hvc_call4(BH_HC_VCPU_STATS, partition, vcpu, buffer, size);
 	changed = sentinel_changed(buffer, before, guarded);
@@ -137,26 +143,24 @@ static void check_stats(void)
 	      (unsigned long long)stats.exits, (unsigned long long)stats.exits_by_reason[BH_EXIT_HYPERCALL]);
 
 	/* Every refusal below, done right, would have filled the sentinel bytes. */
-	sentinel_fill(own, sizeof(stats), SENTINEL_BYTE);
 	expect_stats_refused("hypercall-stats-short-buffer-refused", partition, vcpu, own, sizeof(stats) - 1,
-			     sizeof(stats), BH_ERR_BAD_ADDRESS);
+			     sizeof(stats), OWN_WRITABLE, BH_ERR_BAD_ADDRESS);
 	expect_stats_refused("hypercall-stats-other-partition-refused", HYPERCALLS_OTHER_PARTITION, 0, own,
-			     sizeof(stats), sizeof(stats), BH_ERR_DENIED);
+			     sizeof(stats), sizeof(stats), OWN_WRITABLE, BH_ERR_DENIED);
 	expect_stats_refused("hypercall-stats-unknown-partition-refused", 1000, 0, own, sizeof(stats),
-			     sizeof(stats), BH_ERR_INVALID);
+			     sizeof(stats), OWN_WRITABLE, BH_ERR_INVALID);
 	expect_stats_refused("hypercall-stats-unknown-vcpu-refused", partition, MAX_VCPUS, own, sizeof(stats),
-			     sizeof(stats), BH_ERR_INVALID);
+			     sizeof(stats), OWN_WRITABLE, BH_ERR_INVALID);
 	expect_stats_refused("hypercall-stats-huge-vcpu-refused", partition, (1UL << 32) + vcpu, own,
-			     sizeof(stats), sizeof(stats), BH_ERR_INVALID);
+			     sizeof(stats), sizeof(stats), OWN_WRITABLE, BH_ERR_INVALID);
 	/* Readable but not writable: what it holds must still be there. */
 	expect_stats_refused("hypercall-stats-read-only-buffer-refused", partition, vcpu, HYPERCALLS_READ_ONLY,
-			     sizeof(stats), sizeof(stats), BH_ERR_BAD_ADDRESS);
+			     sizeof(stats), sizeof(stats), NOT_WRITABLE, BH_ERR_BAD_ADDRESS);
 	expect_stats_refused("hypercall-stats-foreign-buffer-refused", partition, vcpu, HYPERCALLS_FOREIGN_BUFFER,
-			     sizeof(stats), 0, BH_ERR_BAD_ADDRESS);
+			     sizeof(stats), 0, NOT_WRITABLE, BH_ERR_BAD_ADDRESS);
 	/* Its last byte one past the RAM: the bytes inside stay untouched. */
-	sentinel_fill(at_end + 1, sizeof(stats) - 1, SENTINEL_BYTE);
 	expect_stats_refused("hypercall-stats-buffer-past-ram-end-refused", partition, vcpu, at_end + 1,
-			     sizeof(stats), sizeof(stats) - 1, BH_ERR_BAD_ADDRESS);
+			     sizeof(stats), sizeof(stats) - 1, OWN_WRITABLE, BH_ERR_BAD_ADDRESS);
 	/* One byte lower it fits, and is written: the refusal above was the one byte outside. */
 	sentinel_fill(at_end, sizeof(stats), SENTINEL_BYTE);
 	r = hvc_call4(BH_HC_VCPU_STATS, partition, vcpu, at_end, sizeof(stats));

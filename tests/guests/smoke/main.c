@@ -3,7 +3,9 @@
  * hypervisor: it runs at EL1, the counter advances, the virtual timer
  * fires on time, an SGI to itself arrives, PSCI answers and starts a
  * second vCPU, and (under the hypervisor only) an address nobody gave it
- * aborts. Then SYSTEM_OFF.
+ * aborts. Then SYSTEM_OFF; under the hypervisor, as the root, it first
+ * waits (a bounded time) until the other partitions have stopped, since
+ * its SYSTEM_OFF stops the machine and would cut their checks short.
  *
  * Build-time knobs (GUEST_DEFINES_smoke='-D...'):
  *   SMOKE_UNMAPPED_ADDR    an address the layout leaves unmapped
@@ -13,6 +15,7 @@
  *                          longest gap between its windows here
  */
 #include <guest.h>
+#include <control_abi.h>
 
 #ifndef SMOKE_UNMAPPED_ADDR
 #define SMOKE_UNMAPPED_ADDR	0x0c000000UL	/* virt's platform bus: empty, never in a layout */
@@ -28,6 +31,7 @@
 #define TIMER_PERIOD_NS		10000000ULL	/* 10 ms */
 #define COUNTER_WAIT_NS		1000000ULL	/* 1 ms */
 #define REPORT_WAIT_NS		1000000000ULL	/* 1 s for anything to arrive */
+#define OTHERS_WAIT_NS		30000000000ULL	/* 30 s for the other partitions to finish */
 #define SGI_SELF		5
 
 static volatile uint64_t timer_fired_at;
@@ -195,6 +199,30 @@ static void check_unmapped_access(void)
 	      (unsigned long long)result.far);
 }
 
+static uint32_t partition_state(uint64_t id)
+{
+	static struct bh_partition_info info;
+	struct smccc_result r = hvc_call5(BH_HC_CONTROL, BH_CTL_CMD_PARTITION, id, 0, (uintptr_t)&info, sizeof(info));
+
+	return r.x0 == BH_OK ? info.state : BH_PARTITION_STOPPED;
+}
+
+static void wait_for_other_partitions(void)
+{
+	uint64_t deadline = counter_read() + ticks_from_ns(OTHERS_WAIT_NS), self = 0, vcpu = 0;
+	struct smccc_result summary = hvc_call(BH_HC_CONTROL, BH_CTL_CMD_SUMMARY, 0, 0);
+
+	if (!bulkhead_present() || summary.x0 != BH_OK)
+		return;
+	bh_partition_id(&self, &vcpu);
+	for (uint64_t id = 0; id < summary.x1; id++) {
+		while (id != self && partition_state(id) != BH_PARTITION_STOPPED && counter_read() < deadline)
+			delay_ticks(ticks_from_ns(COUNTER_WAIT_NS));
+		if (id != self && partition_state(id) != BH_PARTITION_STOPPED)
+			console_printf("smoke: partition %llu still runs; powering off anyway\n", (unsigned long long)id);
+	}
+}
+
 void guest_main(uint64_t dtb)
 {
 	console_printf("smoke: %s, device tree at %#llx\n",
@@ -209,4 +237,5 @@ void guest_main(uint64_t dtb)
 	check_psci_version();
 	check_second_vcpu();
 	check_unmapped_access();
+	wait_for_other_partitions();
 }
