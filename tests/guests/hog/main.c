@@ -6,9 +6,12 @@
  *               stays pending in a list register for ever;
  *   hog=pmr0    the same with interrupts unmasked but ICC_PMR_EL1 = 0, so
  *               no interrupt ever gets through;
- *   hog=storm   vCPU 0 (pinned) sends vCPU 1 (urgent) an SGI every 100 us;
- *               vCPU 1 takes each one and spins, never waiting, so it
- *               always has an interrupt it would take.
+ *   hog=storm   vCPU 0 (pinned) sends vCPU 1 (urgent) an SGI every 2 ms;
+ *               vCPU 1 takes each one and spins with interrupts unmasked,
+ *               never waiting, so each SGI makes it urgent again. (Rarer
+ *               SGIs would do as well; more frequent ones only make the
+ *               two CPUs contend for the vGIC's lock, which under QEMU's
+ *               round-robin -icount costs the whole machine time.)
  * It never stops; the root ends the run.
  */
 #include <guest.h>
@@ -62,7 +65,7 @@ void guest_secondary(unsigned int vcpu)
 
 void guest_main(uint64_t dtb)
 {
-	uint64_t tick = counter_frequency() / 10000;
+	uint64_t tick = counter_frequency() / 500;
 
 	gic_init();
 	set_irq_handler(SGI_HOG, on_sgi);
