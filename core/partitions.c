@@ -14,6 +14,7 @@
 #include <log.h>
 #include <panic.h>
 #include <partitions.h>
+#include <reload.h>
 #include <string.h>
 
 struct partition partition_table[CONFIG_MAX_PARTITIONS];
@@ -79,45 +80,9 @@ static void map_regions(struct partition *p)
 	}
 }
 
-static void copy_component(struct partition *p, enum artifact_component_kind kind, const char *what)
-{
-	const struct artifact_component *c;
-	void *target;
-
-	if (boot_artifact == NULL)
-		return;
-	c = artifact_find(boot_artifact, p->id, kind);
-	if (c == NULL)
-		return;
-	target = partition_load_address(p, c->load_ipa, c->size);
-	if (target == NULL) {
-		log_error("partition %s: %s (%llu bytes at %#llx) does not fit its RAM", p->name, what,
-			  (unsigned long long)c->size, (unsigned long long)c->load_ipa);
-		return;
-	}
-	memcpy(target, artifact_data(boot_artifact, c), c->size);
-	arch_memory_clean(target, c->size);
-}
-
 void partition_load(struct partition *p)
 {
-	for (unsigned int i = 0; i < p->layout->region_count; i++) {
-		const struct layout_region *r = &p->layout->regions[i];
-		if (r->kind == LAYOUT_REGION_RAM)
-			arch_memory_zero((void *)(uintptr_t)r->pa, r->size);
-	}
-	channels_partition_reset(p);
-	copy_component(p, ARTIFACT_KERNEL, "image");
-	copy_component(p, ARTIFACT_DTB, "device tree");
-	copy_component(p, ARTIFACT_INITRD, "initrd");
-	arch_memory_sync_for_execution();
-	vgic_partition_reset(p);
-	for (unsigned int i = 0; i < p->vcpu_count; i++) {
-		struct vcpu *v = &p->vcpus[i];
-		v->state = VCPU_OFF;
-		v->saved = false;
-		v->yielded_in = 0;
-	}
+	reload_load_now(p);
 }
 
 void partition_boot_vcpu(struct partition *p)

@@ -10,6 +10,7 @@
 #include <cpu.h>
 #include <layout.h>
 #include <partitions.h>
+#include <reload.h>
 #include <sched.h>
 #include <vcpu_run.h>
 #include <arch/vgic.h>
@@ -53,12 +54,12 @@ struct sched_slot sched_slot_at(const struct cpu *cpu, uint64_t now)
 		uint64_t start = counter_ns_to_ticks(w->start_ns), end = counter_ns_to_ticks(w->start_ns + w->duration_ns);
 
 		if (position < start)
-			return (struct sched_slot){ .end = base + start };
+			return (struct sched_slot){ .frame = frame, .end = base + start };
 		if (position < end)
 			return (struct sched_slot){ .vcpu = window_vcpu(w), .serial = frame * s->window_count + i,
-						    .end = base + end };
+						    .frame = frame, .end = base + end };
 	}
-	return (struct sched_slot){ .end = base + cpu->frame_ticks };
+	return (struct sched_slot){ .frame = frame, .end = base + cpu->frame_ticks };
 }
 
 static bool runnable(const struct vcpu *v, const struct sched_slot *slot)
@@ -74,16 +75,23 @@ static bool runnable(const struct vcpu *v, const struct sched_slot *slot)
 }
 
 /*
- * An urgent vCPU of this CPU with an interrupt to take runs now, whoever's
- * window it is, until it waits again (WFI) or the window ends; the window's
- * owner loses that time. Only vCPUs the layout marks urgent do this.
+ * An urgent vCPU of this CPU with an interrupt it will take at once runs
+ * now, whoever's window it is, until it waits again (WFI), the window ends
+ * or the CPU's urgent budget for this frame is spent; the window's owner
+ * loses that time, and no more than the budget per frame. An interrupt the
+ * vCPU masks (PSTATE.I, its priority mask, a higher active priority) is
+ * no reason: it would only spin in someone else's window. Only vCPUs the
+ * layout marks urgent do this.
  */
 static struct vcpu *urgent_vcpu(const struct cpu *cpu, const struct vcpu *current)
 {
+	if (cpu->urgent_left == 0)
+		return NULL;
 	for (unsigned int i = 0; i < vcpu_table_count; i++) {
 		struct vcpu *v = &vcpu_table[i];
 		if (v->urgent && v->cpu == cpu->index && v != current && v->state == VCPU_RUNNING &&
-		    v->saved && v->partition->state == PARTITION_RUNNING && vgic_has_deliverable(v))
+		    v->saved && v->partition->state == PARTITION_RUNNING && vgic_has_deliverable(v) &&
+		    vgic_saved_vcpu_takes_interrupt(v, v->waiting))
 			return v;
 	}
 	return NULL;
@@ -96,13 +104,33 @@ bool sched_urgent_pending(const struct vcpu *current)
 	return cpu->schedule != NULL && urgent_vcpu(cpu, current) != NULL;
 }
 
+/*
+ * Charges the urgent run that just ended to this frame's budget, and
+ * starts each frame with the whole budget. Every exit from a vCPU on a
+ * scheduled CPU comes back through sched_run, so no urgent run escapes.
+ */
+static void urgent_budget_update(struct cpu *cpu, const struct sched_slot *slot, uint64_t now)
+{
+	if (cpu->urgent_since != 0) {
+		uint64_t used = now - cpu->urgent_since;
+		cpu->urgent_left = used < cpu->urgent_left ? cpu->urgent_left - used : 0;
+		cpu->urgent_since = 0;
+	}
+	if (cpu->urgent_frame != slot->frame + 1) {
+		cpu->urgent_frame = slot->frame + 1;
+		cpu->urgent_left = counter_ns_to_ticks(cpu->schedule->urgent_budget_ns);
+	}
+}
+
 _Noreturn void sched_run(struct cpu *cpu)
 {
 	for (;;) {
 		uint64_t now = arch_counter_read();
 		struct sched_slot slot = sched_slot_at(cpu, now);
-		struct vcpu *v = slot.vcpu, *urgent = urgent_vcpu(cpu, NULL);
+		struct vcpu *v = slot.vcpu, *urgent;
 
+		urgent_budget_update(cpu, &slot, now);
+		urgent = urgent_vcpu(cpu, NULL);
 		if (urgent != NULL && urgent != v) {
 			bool still_runs;
 
@@ -113,15 +141,23 @@ _Noreturn void sched_run(struct cpu *cpu)
 				cpu->vcpu = urgent;
 			spin_unlock(&urgent->partition->lock);
 			if (still_runs) {
+				uint64_t entered = arch_counter_read();
 				cpu->preempt = false;
-				arch_timer_set_deadline(slot.end);
-				urgent->entered_at = arch_counter_read();
+				arch_timer_set_deadline(entered + cpu->urgent_left < slot.end ?
+							entered + cpu->urgent_left : slot.end);
+				cpu->urgent_since = entered;
+				urgent->entered_at = entered;
+				urgent->waiting = false;
 				arch_vcpu_resume(urgent);
 			}
 		}
 
 		cpu->preempt = false;
 		arch_timer_set_deadline(slot.end);
+		/* The window's owner restarting itself: the work is done in its window. */
+		if (v != NULL && __atomic_load_n(&v->partition->state, __ATOMIC_ACQUIRE) == PARTITION_LOADING &&
+		    reload_work(cpu, v->partition, slot.end))
+			continue;
 		if (v != NULL) {
 			bool start = false, resume = false;
 
@@ -139,6 +175,7 @@ _Noreturn void sched_run(struct cpu *cpu)
 					v->windows++;
 				}
 				v->entered_at = arch_counter_read();
+				v->waiting = false;
 				if (start || !v->saved)
 					arch_vcpu_start(v);
 				arch_vcpu_resume(v);
@@ -156,6 +193,7 @@ _Noreturn void sched_switch_out(struct vcpu *vcpu, void *trap_frame, bool yielde
 	vcpu->run_ticks += now - vcpu->entered_at;
 	if (yielded)
 		vcpu->yielded_in = sched_slot_at(cpu, now).serial + 1;
+	vcpu->waiting = yielded;
 	arch_vcpu_switch_out(vcpu, trap_frame);
 	/* Its last writes to guest memory are visible before a restart may clear it. */
 	__atomic_store_n(&cpu->vcpu, NULL, __ATOMIC_RELEASE);

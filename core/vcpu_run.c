@@ -9,8 +9,9 @@
 #include <cpu.h>
 #include <irq.h>
 #include <log.h>
-#include <measurement.h>
 #include <partitions.h>
+#include <reload.h>
+#include <counter.h>
 #include <sched.h>
 #include <vcpu_run.h>
 
@@ -39,6 +40,9 @@ _Noreturn void cpu_idle(void)
 	log_debug("CPU%u: idle", cpu->index);
 	for (;;) {
 		struct vcpu *next = NULL;
+
+		/* A pinned CPU's time is its partition's: its own restart is done here. */
+		reload_work(cpu, NULL, 0);
 
 		for (unsigned int i = 0; i < partition_table_count && next == NULL; i++) {
 			struct partition *p = &partition_table[i];
@@ -119,14 +123,20 @@ static bool any_partition_alive(void)
 	return false;
 }
 
-/* Moves p from state `from` to `to` and stops its vCPUs; false if it was not in `from`. */
-static bool leave_state(struct partition *p, enum partition_state from, enum partition_state to)
+/*
+ * Moves p from state `from` to `to` and stops its vCPUs; false if it was
+ * not in `from`. A reload's record is set before it is seen LOADING.
+ */
+static bool leave_state(struct partition *p, enum partition_state from, enum partition_state to,
+			const struct reload *reload)
 {
 	spin_lock(&p->lock);
 	if (p->state != from) {
 		spin_unlock(&p->lock);
 		return false;
 	}
+	if (reload != NULL)
+		p->reload = *reload;
 	__atomic_store_n(&p->state, to, __ATOMIC_RELEASE);
 	stop_vcpus(p);
 	spin_unlock(&p->lock);
@@ -135,7 +145,7 @@ static bool leave_state(struct partition *p, enum partition_state from, enum par
 
 bool partition_stop(struct partition *p)
 {
-	if (!leave_state(p, PARTITION_RUNNING, PARTITION_STOPPED))
+	if (!leave_state(p, PARTITION_RUNNING, PARTITION_STOPPED, NULL))
 		return false;
 	vuart_flush(&p->uart);
 	log_info("partition %s stopped", p->name);
@@ -147,60 +157,37 @@ bool partition_stop(struct partition *p)
 	return true;
 }
 
-/*
- * Waits until no other CPU is inside one of p's vCPUs (they were told to
- * stop and kicked): only then may its memory be cleared. This CPU is in the
- * hypervisor, so none of p's vCPUs runs here.
- */
-static bool wait_vcpus_left(struct partition *p)
+static struct reload reload_for(const struct partition *p, enum restart_cause cause)
 {
-	uint64_t deadline = arch_counter_read() + arch_counter_frequency();	/* 1 s */
+	uint64_t now = arch_counter_read();
+	struct reload r = { .phase = RELOAD_WAIT, .cause = cause, .give_up_at = now + arch_counter_frequency() };
 
-	for (unsigned int i = 0; i < p->vcpu_count; i++) {
-		struct vcpu *v = &p->vcpus[i];
-		if (v->cpu == cpu_this()->index)
-			continue;
-		while (__atomic_load_n(&cpu_get(v->cpu)->vcpu, __ATOMIC_ACQUIRE) == v) {
-			if (arch_counter_read() > deadline) {
-				log_error("partition %s: vCPU%u did not leave CPU%u: left stopped, not cleared",
-					  p->name, i, v->cpu);
-				return false;
-			}
-		}
-	}
-	return true;
+	/* Its own reset or crash: no sooner than the rate limit allows, in its own time. */
+	if (cause != RESTART_BY_CONTROL && p->loaded_at != 0)
+		r.not_before = p->loaded_at + counter_ns_to_ticks(SELF_RESTART_INTERVAL_NS);
+	return r;
 }
 
 /*
- * Nothing of the previous run may survive: memory, images, vCPU state,
- * interrupts, the channels it writes. p is PARTITION_LOADING, which no
- * other CPU changes and none of its vCPUs enters.
+ * A restart by control is done now, on the controller's CPU and in its
+ * time. A partition's own reset or fault-policy restart is done in the
+ * partition's own time, by its home CPU (reload.h): the caller's CPU goes
+ * on with whatever is due.
  */
-static bool reload(struct partition *p, enum restart_cause cause)
-{
-	if (!wait_vcpus_left(p)) {
-		__atomic_store_n(&p->state, PARTITION_STOPPED, __ATOMIC_RELEASE);
-		return false;
-	}
-	partition_load(p);
-	spin_lock(&p->lock);
-	p->restarts++;
-	p->fault_restarts = cause == RESTART_BY_FAULT_POLICY ? p->fault_restarts + 1 : 0;
-	p->faults = 0;
-	measure_partition_restart(p);
-	partition_boot_vcpu(p);
-	__atomic_store_n(&p->state, PARTITION_RUNNING, __ATOMIC_RELEASE);
-	spin_unlock(&p->lock);
-	cpu_kick(p->vcpus[0].cpu);
-	return true;
-}
-
 bool partition_restart(struct partition *p, enum restart_cause cause)
 {
-	if (!leave_state(p, PARTITION_RUNNING, PARTITION_LOADING))
+	struct reload r = reload_for(p, cause);
+	unsigned int home = p->vcpus[0].cpu;
+
+	if (!leave_state(p, PARTITION_RUNNING, PARTITION_LOADING, &r))
 		return false;
 	vuart_flush(&p->uart);
-	if (!reload(p, cause))
+	if (cause != RESTART_BY_CONTROL) {
+		if (home != cpu_this()->index)
+			cpu_kick(home);
+		return true;
+	}
+	if (!reload_run_now(p, cause))
 		return false;
 	log_info("partition %s restarted (%u restarts)", p->name, p->restarts);
 	return true;
@@ -208,9 +195,11 @@ bool partition_restart(struct partition *p, enum restart_cause cause)
 
 bool partition_start(struct partition *p)
 {
-	if (!leave_state(p, PARTITION_STOPPED, PARTITION_LOADING))
+	struct reload r = reload_for(p, RESTART_BY_CONTROL);
+
+	if (!leave_state(p, PARTITION_STOPPED, PARTITION_LOADING, &r))
 		return false;
-	if (!reload(p, RESTART_BY_CONTROL))
+	if (!reload_run_now(p, RESTART_BY_CONTROL))
 		return false;
 	log_info("partition %s started again (%u restarts)", p->name, p->restarts);
 	return true;

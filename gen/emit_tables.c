@@ -201,9 +201,9 @@ static void emit_schedules(FILE *out, const struct layout_spec *l)
 		return;
 	fprintf(out, "static const struct layout_schedule schedules[] = {\n");
 	for (unsigned int s = 0; s < l->schedule_count; s++)
-		fprintf(out, "\t{ .cpu = %u, .major_frame_ns = %llu, .windows = windows_%u, .window_count = %u },\n",
-			l->schedules[s].cpu, (unsigned long long)l->schedules[s].major_frame, s,
-			l->schedules[s].window_count);
+		fprintf(out, "\t{ .cpu = %u, .major_frame_ns = %llu, .urgent_budget_ns = %llu, .windows = windows_%u, "
+			".window_count = %u },\n", l->schedules[s].cpu, (unsigned long long)l->schedules[s].major_frame,
+			(unsigned long long)l->schedules[s].urgent_budget, s, l->schedules[s].window_count);
 	fprintf(out, "};\n\n");
 }
 

@@ -32,7 +32,7 @@ static const char *const region_keys[] = { "size", "base", "ipa", "access", NULL
 static const char *const image_keys[] = { "kernel", "baremetal", "initrd", "cmdline", "entry", NULL };
 static const char *const feature_keys[] = { "hide", "show", NULL };
 static const char *const policy_names[] = { "inject", "stop", "restart", NULL };
-static const char *const schedule_keys[] = { "cpu", "major_frame", "windows", NULL };
+static const char *const schedule_keys[] = { "cpu", "major_frame", "urgent_budget", "windows", NULL };
 static const char *const window_keys[] = { "partition", "vcpu", "start", "duration", NULL };
 static const char *const channel_keys[] = { "name", "size", "endpoints", NULL };
 static const char *const endpoint_keys[] = { "partition", "access", "doorbell", "ipa", NULL };
@@ -308,6 +308,10 @@ static void parse_schedule(const struct ynode *n, struct schedule_spec *s)
 		ywalk_time(v, "major_frame", &s->major_frame);
 	} else {
 		diag_error(n->at, "for example: major_frame: 10ms", "a schedule needs a major_frame");
+	}
+	if ((v = ywalk_get(n, "urgent_budget")) != NULL) {
+		s->budget_at = v->at;
+		s->urgent_budget_set = ywalk_time(v, "urgent_budget", &s->urgent_budget);
 	}
 	windows = ywalk_get(n, "windows");
 	if (windows == NULL) {

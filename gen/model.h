@@ -116,9 +116,13 @@ struct window_spec {
 struct schedule_spec {
 	unsigned int cpu;
 	uint64_t major_frame;
+	/* Urgent vCPUs may preempt other windows for this long per frame;
+	 * unset: the default, a tenth of the frame (docs/scheduling.md). */
+	uint64_t urgent_budget;
+	bool urgent_budget_set;
 	struct window_spec *windows;
 	unsigned int window_count;
-	struct source_position at, cpu_at, frame_at;
+	struct source_position at, cpu_at, frame_at, budget_at;
 };
 
 struct endpoint_spec {

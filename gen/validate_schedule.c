@@ -101,6 +101,9 @@ static void hide_unswitched_state(struct layout_spec *l)
 	}
 }
 
+/* Urgent preemption takes at most this fraction of a frame unless the layout says. */
+#define URGENT_BUDGET_DEFAULT_DIVISOR	10
+
 void validate_schedules(struct layout_spec *l, const struct board *b)
 {
 	hide_unswitched_state(l);
@@ -118,6 +121,11 @@ void validate_schedules(struct layout_spec *l, const struct board *b)
 		}
 		if (s->major_frame == 0)
 			diag_error(s->frame_at.line ? s->frame_at : s->at, NULL, "the major frame must be longer than zero");
+		if (!s->urgent_budget_set)
+			s->urgent_budget = s->major_frame / URGENT_BUDGET_DEFAULT_DIVISOR;
+		else if (s->urgent_budget > s->major_frame)
+			diag_error(s->budget_at, "0 disables urgent preemption; the frame is the most it can take",
+				   "urgent_budget is longer than the major frame");
 		check_windows(l, s);
 	}
 	/* Every scheduled vCPU needs a schedule on its CPU and time in it. */

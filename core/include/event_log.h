@@ -60,6 +60,7 @@ bool event_log_component(struct event_log *log, const struct artifact_component 
 #define EVENT_LOG_REGION_MAGIC		"BHEVTLOG"
 #define EVENT_LOG_REGION_VERSION	1U
 #define EVENT_LOG_REGION_FULL		(1U << 0)	/* an event did not fit */
+#define EVENT_LOG_REGION_RESTARTS_COUNTED (1U << 1)	/* restarts_counted is not 0 */
 
 struct event_log_region {
 	char magic[8];
@@ -67,7 +68,9 @@ struct event_log_region {
 	uint32_t log_size;	/* bytes of log after this header */
 	uint32_t events;	/* measurement events, the Spec ID header not counted */
 	uint32_t flags;		/* EVENT_LOG_REGION_* */
-	uint8_t reserved[40];
+	/* Restarts of unchanged images not logged: their partition's room was spent. */
+	uint32_t restarts_counted;
+	uint8_t reserved[36];
 	uint8_t log[];
 };
 _Static_assert(sizeof(struct event_log_region) == 64, "event log region header");

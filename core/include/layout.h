@@ -73,6 +73,7 @@ struct layout_window {
 struct layout_schedule {
 	uint16_t cpu;
 	uint64_t major_frame_ns;
+	uint64_t urgent_budget_ns;	/* urgent vCPUs preempt other windows at most this long per frame */
 	const struct layout_window *windows;	/* sorted by start */
 	uint16_t window_count;
 };

@@ -10,14 +10,23 @@
 
 #include <artifact.h>
 #include <partition.h>
+#include <sha256.h>
 
 #include <stddef.h>
 
 /* Starts the log with every component of the verified image, in manifest order. */
 void measurement_boot(const struct artifact_header *image);
 
-/* Records a partition's images again after its restart, hashing what was loaded. */
-void measure_partition_restart(const struct partition *p);
+/*
+ * Records a partition's images again after its restart, with the digests of
+ * what was loaded (its images in manifest order), in the room of the log
+ * the partition has to itself. When that room is spent, a restart whose
+ * digests are those of the verified manifest is counted instead (the
+ * region's restarts_counted), and one whose digests differ is refused:
+ * false, the partition must not run.
+ */
+bool measure_partition_restart(const struct partition *p, unsigned int restart,
+			       const uint8_t (*digests)[SHA256_DIGEST_SIZE], unsigned int count);
 
 /* The TCG log bytes (the region's header not included), and their size. */
 const void *measurement_log(size_t *size);

@@ -10,6 +10,7 @@
 #include <hypercall_abi.h>
 #include <layout.h>
 #include <mmio.h>
+#include <reload.h>
 #include <spinlock.h>
 #include <vuart.h>
 
@@ -50,6 +51,7 @@ struct vcpu {
 	bool scheduled;
 	bool urgent;			/* an interrupt for it preempts the current window */
 	bool saved;			/* its state is in arch, not in the hardware */
+	bool waiting;			/* saved when it gave its window back with WFI */
 	uint64_t yielded_in;		/* the window (serial + 1) it gave up with WFI, or 0 */
 
 	/* Accounting. */
@@ -74,6 +76,8 @@ struct partition {
 	unsigned int fault_restarts;	/* by its fault policy since it was last started or
 					 * restarted by control: the crash-loop count */
 	unsigned int faults;		/* in this run; restarts reset it */
+	uint64_t loaded_at;		/* counter when a reload last finished, or 0 */
+	struct reload reload;		/* a start or restart in progress (reload.h) */
 
 	struct vcpu *vcpus;
 	unsigned int vcpu_count;

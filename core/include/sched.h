@@ -19,6 +19,7 @@ struct vcpu;
 struct sched_slot {
 	struct vcpu *vcpu;	/* the window's vCPU, or NULL in a gap */
 	uint64_t serial;	/* counts windows since the epoch: window identity */
+	uint64_t frame;		/* counts major frames since the epoch */
 	uint64_t end;		/* counter value where this slot ends */
 };
 

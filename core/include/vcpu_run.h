@@ -32,7 +32,9 @@ enum restart_cause {
 /*
  * Life-cycle changes, each refused (false) unless the partition is in the
  * state it applies to: stop and restart a running partition, start a
- * stopped one. While one is loading, every other change is refused.
+ * stopped one. While one is loading, every other change is refused. A
+ * restart the partition caused itself (its reset, its fault policy)
+ * returns once it is LOADING; its home CPU finishes it (core/reload.c).
  */
 bool partition_stop(struct partition *p);
 bool partition_restart(struct partition *p, enum restart_cause cause);

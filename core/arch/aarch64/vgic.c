@@ -607,3 +607,52 @@ bool vgic_has_deliverable(struct vcpu *vcpu)
 	}
 	return false;
 }
+
+#define ICH_VMCR_VENG1		(1U << 1)
+#define ICH_VMCR_VBPR1(v)	(((v) >> 18) & 0x7U)
+#define ICH_VMCR_VPMR_SHIFT	24
+#define ICH_VTR_PREBITS(v)	((((v) >> 26) & 0x7U) + 1)
+#define SPSR_IRQ_MASKED		(1UL << 7)
+
+/* The highest priority (lowest value) pending for vcpu, from its saved list registers or the distributor. */
+static unsigned int highest_pending_priority(struct vcpu *vcpu)
+{
+	const struct vgic_cpu *vc = &vcpu->arch.vgic;
+	struct vgic_dist *dist = dist_of(vcpu->partition);
+	unsigned int highest = 0x100, intid;
+
+	for (unsigned int slot = 0; slot < lr_count; slot++) {
+		uint64_t lr = vc->saved_lrs[slot];
+		unsigned int priority = (unsigned int)(lr >> ICH_LR_PRIORITY_SHIFT) & 0xffU;
+
+		if (vc->lr_intid[slot] != VGIC_NO_INTID && ((lr >> ICH_LR_STATE_SHIFT) & ICH_LR_PENDING) &&
+		    priority < highest)
+			highest = priority;
+	}
+	spin_lock(&dist->lock);
+	intid = vc->pending_count > 0 && (dist->ctlr & GICD_CTLR_ENABLE_G1) ? best_candidate(vcpu) : VGIC_NO_INTID;
+	if (intid != VGIC_NO_INTID && vgic_virq(vcpu, intid)->priority < highest)
+		highest = vgic_virq(vcpu, intid)->priority;
+	spin_unlock(&dist->lock);
+	return highest;
+}
+
+bool vgic_saved_vcpu_takes_interrupt(struct vcpu *vcpu, bool in_wfi)
+{
+	const struct vgic_cpu *vc = &vcpu->arch.vgic;
+	unsigned int preemption_shift = 8 - ICH_VTR_PREBITS(sysreg_ich_vtr_el2_read());
+	uint64_t active = (vc->saved_ap0r0 | vc->saved_ap1r0) & 0xffffffffU;
+	unsigned int running = active != 0 ? (unsigned int)__builtin_ctzll(active) << preemption_shift : 0x100;
+	unsigned int mask = (unsigned int)vc->saved_vmcr >> ICH_VMCR_VPMR_SHIFT & 0xffU, priority;
+	/* Group 1's group priority is bits [7:VBPR1], never finer than the preemption levels. */
+	unsigned int group_shift = ICH_VMCR_VBPR1(vc->saved_vmcr) > preemption_shift ?
+				   ICH_VMCR_VBPR1(vc->saved_vmcr) : preemption_shift;
+
+	if (!vcpu->saved || !(vc->saved_vmcr & ICH_VMCR_VENG1))
+		return false;
+	/* WFI ends on an interrupt whatever PSTATE masks; running code takes one only unmasked. */
+	if (!in_wfi && (vcpu->arch.frame.spsr & SPSR_IRQ_MASKED))
+		return false;
+	priority = highest_pending_priority(vcpu);
+	return priority < mask && (priority & (0xffU << group_shift) & 0xffU) < running;
+}

@@ -42,6 +42,13 @@ void vgic_save(struct vcpu *vcpu);
 void vgic_restore(struct vcpu *vcpu);
 /* Whether vcpu has an interrupt it could take now (a reason to end a WFI). */
 bool vgic_has_deliverable(struct vcpu *vcpu);
+/*
+ * Whether a vCPU off its CPU (saved) would take a pending interrupt as soon
+ * as it ran: group 1 enabled, priority above its mask and running priority,
+ * and IRQs unmasked unless it stopped in WFI (which any such interrupt
+ * ends). An interrupt it masks may stay pending for ever: no reason to run it.
+ */
+bool vgic_saved_vcpu_takes_interrupt(struct vcpu *vcpu, bool in_wfi);
 
 /* A partition wrote ICC_SGI1R_EL1. */
 void vgic_send_sgi(struct vcpu *vcpu, uint64_t value);
