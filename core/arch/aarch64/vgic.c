@@ -611,7 +611,6 @@ bool vgic_has_deliverable(struct vcpu *vcpu)
 #define ICH_VMCR_VENG1		(1U << 1)
 #define ICH_VMCR_VBPR1(v)	(((v) >> 18) & 0x7U)
 #define ICH_VMCR_VPMR_SHIFT	24
-#define ICH_VTR_PREBITS(v)	((((v) >> 26) & 0x7U) + 1)
 #define SPSR_IRQ_MASKED		(1UL << 7)
 
 /* The highest priority (lowest value) pending for vcpu, from its saved list registers or the distributor. */
@@ -641,8 +640,7 @@ bool vgic_saved_vcpu_takes_interrupt(struct vcpu *vcpu, bool in_wfi)
 {
 	const struct vgic_cpu *vc = &vcpu->arch.vgic;
 	unsigned int preemption_shift = 8 - ICH_VTR_PREBITS(sysreg_ich_vtr_el2_read());
-	uint64_t active = (vc->saved_ap0r0 | vc->saved_ap1r0) & 0xffffffffU;
-	unsigned int running = active != 0 ? (unsigned int)__builtin_ctzll(active) << preemption_shift : 0x100;
+	unsigned int running = 0x100;
 	unsigned int mask = (unsigned int)vc->saved_vmcr >> ICH_VMCR_VPMR_SHIFT & 0xffU, priority;
 	/* Group 1's group priority is bits [7:VBPR1], never finer than the preemption levels. */
 	unsigned int group_shift = ICH_VMCR_VBPR1(vc->saved_vmcr) > preemption_shift ?
@@ -650,6 +648,15 @@ bool vgic_saved_vcpu_takes_interrupt(struct vcpu *vcpu, bool in_wfi)
 
 	if (!vcpu->saved || !(vc->saved_vmcr & ICH_VMCR_VENG1))
 		return false;
+	/* The running priority is the lowest active bit across the active-priority registers. */
+	for (unsigned int i = 0; i < apr_count; i++) {
+		uint64_t active = (vc->saved_ap0r[i] | vc->saved_ap1r[i]) & 0xffffffffU;
+
+		if (active != 0) {
+			running = (i * 32 + (unsigned int)__builtin_ctzll(active)) << preemption_shift;
+			break;
+		}
+	}
 	/* WFI ends on an interrupt whatever PSTATE masks; running code takes one only unmasked. */
 	if (!in_wfi && (vcpu->arch.frame.spsr & SPSR_IRQ_MASKED))
 		return false;
