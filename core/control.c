@@ -6,6 +6,7 @@
  * its page's lock; life-cycle changes by the target partition's.
  */
 #include <arch.h>
+#include <console.h>
 #include <control.h>
 #include <control_abi.h>
 #include <counter.h>
@@ -150,6 +151,10 @@ static int32_t control_execute(struct partition *caller, struct control_request 
 		return life_cycle(caller, p, r->command);
 	case BH_CTL_CMD_LOG:
 		return read_log(r);
+	case BH_CTL_CMD_HVLOG:
+		r->data_size = console_log_read(r->arg0, (char *)r->data, BH_CTL_DATA_SIZE, &r->result0);
+		r->result1 = r->data_size;
+		return BH_OK;
 	case BH_CTL_CMD_CONSOLE:
 		p = partition_by_id(r->arg0);
 		if (p == NULL || p->layout->console == LAYOUT_CONSOLE_DEVICE)

@@ -46,11 +46,7 @@ static void hc_console_write(struct vcpu *vcpu, const uint64_t *args, uint64_t *
 		return;
 	}
 	/* Through the partition's console, so its lines stay whole and prefixed. */
-	for (uint64_t i = 0; i < len; i++) {
-		struct mmio_access put = { .offset = 0, .width = 4, .write = true,
-					   .value = (uint8_t)text[i] };
-		vuart_mmio(vcpu, &vcpu->partition->uart, &put);
-	}
+	vuart_write_guest_text(&vcpu->partition->uart, text, len);
 }
 
 static void hc_yield(struct vcpu *vcpu, const uint64_t *args, uint64_t *results)

@@ -85,6 +85,8 @@ void primary_main(uintptr_t boot_argument)
 		arch_power_off();
 	}
 	sched_set_epoch(arch_counter_read());
+	/* From here a partition may own the UART: the console must never wait for it. */
+	console_never_wait();
 	cpus_release();
 	arch_cpu_controls_init();
 	irq_cpu_init();

@@ -11,6 +11,8 @@ _Noreturn void panic(const char *fmt, ...)
 	va_list args;
 	struct cpu *cpu = cpu_this();
 
+	/* The ring written out first, so the last words fit; from now on each waits, boundedly. */
+	console_flush_sync();
 	console_printf("\nbulkhead: PANIC on CPU%u: ", cpu != NULL ? cpu->index : 0U);
 	va_start(args, fmt);
 	console_vprintf(fmt, args);

@@ -6,6 +6,7 @@
  * until the next boundary.
  */
 #include <arch.h>
+#include <console.h>
 #include <counter.h>
 #include <cpu.h>
 #include <layout.h>
@@ -181,6 +182,7 @@ _Noreturn void sched_run(struct cpu *cpu)
 				arch_vcpu_resume(v);
 			}
 		}
+		console_drain_if_pending();
 		arch_idle_wait();
 	}
 }

@@ -63,6 +63,7 @@ _Noreturn void cpu_idle(void)
 			next->entered_at = arch_counter_read();
 			arch_vcpu_start(next);
 		}
+		console_drain_if_pending();
 		arch_idle_wait();
 	}
 }

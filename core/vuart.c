@@ -2,7 +2,8 @@
  * Emulated PL011. Reads return a transmitter that is always ready and a
  * receiver that is always empty; writes to the data register collect a
  * line. The identification registers read as a real PL011's, so Linux's
- * AMBA bus probes the driver.
+ * AMBA bus probes the driver. Every access is under the console's lock
+ * (vuart.h says why one lock).
  */
 #include <console.h>
 #include <vuart.h>
@@ -32,56 +33,75 @@ static const uint8_t primecell_id[8] = { 0x11, 0x10, 0x14, 0x00, 0x0d, 0xf0, 0x0
 void vuart_init(struct vuart *uart, const char *owner, bool to_console)
 {
 	*uart = (struct vuart){ .owner = owner, .to_console = to_console };
+	byte_ring_init(&uart->ring, uart->ring_bytes, sizeof(uart->ring_bytes));
 }
 
-void vuart_flush(struct vuart *uart)
+static void flush_locked(struct vuart *uart)
 {
 	if (uart->used == 0)
 		return;
 	if (uart->to_console)
-		console_printf("[%s] %.*s\n", uart->owner, (int)uart->used, uart->line);
+		console_queue_printf("[%s] %.*s\n", uart->owner, (int)uart->used, uart->line);
 	uart->used = 0;
 }
 
-static void ring_put(struct vuart *uart, char c)
+void vuart_flush(struct vuart *uart)
 {
-	uint64_t at = uart->ring_written;
-
-	uart->ring[at % VUART_RING_SIZE] = c;
-	/* Readers on other CPUs trust the bytes below ring_written. */
-	__atomic_store_n(&uart->ring_written, at + 1, __ATOMIC_RELEASE);
+	spin_lock(&uart->lock);
+	flush_locked(uart);
+	spin_unlock(&uart->lock);
+	console_drain();
 }
 
 uint64_t vuart_ring_read(const struct vuart *uart, uint64_t from, char *buffer, uint64_t size, uint64_t *next)
 {
-	uint64_t end = __atomic_load_n(&uart->ring_written, __ATOMIC_ACQUIRE), count;
-
-	if (end > VUART_RING_SIZE && from < end - VUART_RING_SIZE)
-		from = end - VUART_RING_SIZE;
-	if (from > end)
-		from = end;
-	count = end - from < size ? end - from : size;
-	for (uint64_t i = 0; i < count; i++)
-		buffer[i] = uart->ring[(from + i) % VUART_RING_SIZE];
-	*next = from + count;
-	return count;
+	return byte_ring_read(&uart->ring, from, buffer, size, next);
 }
 
-static void vuart_put(struct vuart *uart, char c)
+/* Under the lock. */
+static void put_locked(struct vuart *uart, char c)
 {
 	if (c == '\r')
 		return;
-	ring_put(uart, c);
+	byte_ring_put(&uart->ring, &c, 1);
 	if (c == '\n') {
 		/* An empty line is still a line the partition meant to print. */
 		if (uart->used == 0 && uart->to_console)
-			console_printf("[%s]\n", uart->owner);
-		vuart_flush(uart);
+			console_queue_printf("[%s]\n", uart->owner);
+		flush_locked(uart);
 		return;
 	}
+	/* `>=`, not `==`: whatever happened before, never past the line. */
+	if (uart->used >= VUART_LINE_MAX)
+		flush_locked(uart);
 	uart->line[uart->used++] = c;
-	if (uart->used == VUART_LINE_MAX)
-		vuart_flush(uart);
+	if (uart->used >= VUART_LINE_MAX)
+		flush_locked(uart);
+}
+
+/*
+ * The partition may change its buffer while this runs (its other vCPUs):
+ * each chunk is copied out once, then put under the lock, so the lock is
+ * never held for longer than one chunk however long the text.
+ */
+#define GUEST_TEXT_CHUNK 32
+
+void vuart_write_guest_text(struct vuart *uart, const volatile char *text, uint64_t len)
+{
+	char chunk[GUEST_TEXT_CHUNK];
+
+	while (len > 0) {
+		uint64_t n = len < sizeof(chunk) ? len : sizeof(chunk);
+
+		for (uint64_t i = 0; i < n; i++)
+			chunk[i] = text[i];
+		spin_lock(&uart->lock);
+		for (uint64_t i = 0; i < n; i++)
+			put_locked(uart, chunk[i]);
+		spin_unlock(&uart->lock);
+		text += n;
+		len -= n;
+	}
 }
 
 static uint32_t vuart_read(const struct vuart *uart, uint64_t offset)
@@ -104,7 +124,7 @@ static uint32_t vuart_read(const struct vuart *uart, uint64_t offset)
 static void vuart_write(struct vuart *uart, uint64_t offset, uint32_t value)
 {
 	switch (offset) {
-	case UART_DR: vuart_put(uart, (char)(value & 0xff)); break;
+	case UART_DR: put_locked(uart, (char)(value & 0xff)); break;
 	case UART_IBRD: uart->baud_integer = value & 0xffff; break;
 	case UART_FBRD: uart->baud_fraction = value & 0x3f; break;
 	case UART_LCR_H: uart->line_control = value & 0xff; break;
@@ -122,9 +142,11 @@ enum mmio_result vuart_mmio(struct vcpu *vcpu, void *device, struct mmio_access 
 	/* The PL011 has 32-bit registers; narrower accesses to DR are common. */
 	if (access->width == 8 || access->offset % 4 != 0)
 		return MMIO_FAULT;
+	spin_lock(&uart->lock);
 	if (access->write)
 		vuart_write(uart, access->offset, (uint32_t)access->value);
 	else
 		access->value = vuart_read(uart, access->offset);
+	spin_unlock(&uart->lock);
 	return MMIO_HANDLED;
 }

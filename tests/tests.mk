@@ -5,9 +5,11 @@ unit_tests := $(patsubst $(srctree)/tests/unit/%.c,$(objtree)/host-san/tests/uni
 	$(wildcard $(srctree)/tests/unit/test_*.c))
 
 # Each unit test names the core/ sources it exercises in a "// tests: ..." line,
-# and the host libraries it compares them with in a "// libs: ..." line.
+# the host libraries it compares them with in a "// libs: ..." line, and the
+# configuration they are built with in a "// defines: ..." line.
 unit_sources = $(addprefix $(srctree)/,$(shell sed -n 's|^// tests: ||p' $(1)))
 unit_libs = $(shell sed -n 's|^// libs: ||p' $(1))
+unit_defines = $(shell sed -n 's|^// defines: ||p' $(1))
 
 .SECONDEXPANSION:
 $(objtree)/host-san/tests/unit/%: $(srctree)/tests/unit/%.c \
@@ -15,7 +17,7 @@ $(objtree)/host-san/tests/unit/%: $(srctree)/tests/unit/%.c \
 	$(quiet) HOSTCC $(patsubst $(objtree)/%,%,$@)
 	@mkdir -p $(dir $@)
 	$(Q)$(HOSTCC) $(HOSTCFLAGS) $(HOST_SANFLAGS) -D_POSIX_C_SOURCE=200809L -idirafter $(srctree)/core/include -I$(srctree)/gen \
-		-I$(srctree)/tests/unit -o $@ $(filter %.c,$^) $(call unit_libs,$<)
+		-I$(srctree)/tests/unit $(call unit_defines,$<) -o $@ $(filter %.c,$^) $(call unit_libs,$<)
 
 .PHONY: test test-build
 test-build: all $(unit_tests) $(objtree)/host-san/bulkhead-image $(objtree)/host-fuzz/fuzz-layout \

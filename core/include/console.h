@@ -1,17 +1,48 @@
 /*
- * The hypervisor console: one physical UART shared by every CPU. Each
- * call writes its whole text under one lock, so lines from different
- * CPUs never interleave.
+ * The hypervisor console: one physical UART shared by every CPU, and
+ * owned by the root partition too. Each call puts its whole text into the
+ * log ring at once, so lines from different CPUs never interleave; the
+ * UART gets the ring's bytes as it has room, and never makes a CPU wait
+ * once partitions run (core/console.c).
  */
 #ifndef CONSOLE_H
 #define CONSOLE_H
 
+#include <byte_ring.h>
+
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
+
+/* The hypervisor's log ring: what control's BH_CTL_CMD_HVLOG reads. */
+#define CONSOLE_RING_SIZE	16384
 
 void console_init(void);
 void console_write(const char *text, size_t len);
 void console_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void console_vprintf(const char *fmt, va_list args);
+/* Into the ring only, for callers holding a lock: the UART gets it at the next drain. */
+void console_queue_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Partitions are about to run: from now on output never waits for the UART. */
+void console_never_wait(void);
+/* The machine stops (panic, power off): write out the ring, waiting boundedly. */
+void console_flush_sync(void);
+
+/* Writes what it can of the ring, a bounded amount, only while the UART has room. */
+void console_drain(void);
+
+/* Nonzero while the ring holds bytes the UART has not taken. */
+extern uint32_t console_backlog;
+
+/* For exits and idle loops: costs one load and a compare when there is nothing to write. */
+static inline void console_drain_if_pending(void)
+{
+	if (__atomic_load_n(&console_backlog, __ATOMIC_RELAXED) != 0)
+		console_drain();
+}
+
+/* Copies the log from position `from` (or the oldest kept); as byte_ring_read. */
+uint64_t console_log_read(uint64_t from, char *buffer, uint64_t size, uint64_t *next);
 
 #endif

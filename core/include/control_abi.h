@@ -27,7 +27,7 @@
 
 #define BH_CTL_MAGIC_VALUE	0x4c544842U	/* "BHTL" */
 #define BH_CTL_VERSION_MAJOR	1
-#define BH_CTL_VERSION_MINOR	0
+#define BH_CTL_VERSION_MINOR	1
 
 /*
  * Commands. Results go to RESULT0/1 and DATA (through the hypercall: x1,
@@ -43,6 +43,9 @@
 #define BH_CTL_CMD_CONSOLE	8	/* ARG0 = id, ARG1 = position -> RESULT0 = next position,
 					 * RESULT1 = bytes; DATA = console output from the position
 					 * (or from the oldest kept, if it was overwritten) */
+#define BH_CTL_CMD_HVLOG	9	/* ARG0 = position -> RESULT0 = next position, RESULT1 =
+					 * bytes; DATA = the hypervisor's own log from the position
+					 * (or from the oldest kept), whether or not the UART took it */
 
 /* Refused because the partition is not in a state the command applies to. */
 #define BH_ERR_STATE		(-5)

@@ -5,10 +5,16 @@
 
 void platform_console_init(void)
 {
-	/* QEMU's PL011 transmits without programming: nothing to set up. */
+	/* Its baud rate needs no programming; transmit must be on for pl011_tx_ready(). */
+	pl011_enable_tx(PLATFORM_UART_BASE);
 }
 
-void platform_console_putc(char c)
+bool platform_console_ready(void)
 {
-	pl011_putc(PLATFORM_UART_BASE, c);
+	return pl011_tx_ready(PLATFORM_UART_BASE);
+}
+
+void platform_console_write(char c)
+{
+	pl011_write(PLATFORM_UART_BASE, c);
 }

@@ -40,6 +40,8 @@ static void usage(FILE *out)
 	      "                         --follow keeps printing what comes\n"
 	      "  log                    the boot measurements (TCG event log): PCR, event\n"
 	      "                         type, SHA-256 and what was measured\n"
+	      "  hvlog [--follow]       the hypervisor's own log, the last 16 KiB of it,\n"
+	      "                         whether or not the UART could take it\n"
 	      "\n"
 	      "options:\n"
 	      "  --json                 machine-readable output (list, stat, log)\n"
@@ -221,26 +223,24 @@ static void on_signal(int signal)
 	interrupted = 1;
 }
 
-static int do_console(int argc, char **argv)
+/*
+ * Prints a ring from its oldest byte kept: a partition's console (CONSOLE,
+ * ARG0 = its id, ARG1 = position) or the hypervisor's log (HVLOG, ARG0 =
+ * position); with follow, then what comes, until interrupted.
+ */
+static int print_ring(uint32_t command, uint64_t id, int follow, const char *what, const char *hint)
 {
-	struct bh_partition_info p;
 	char data[BH_CTL_DATA_SIZE];
 	uint64_t position = 0;
-	int follow = argc > 1 && strcmp(argv[1], "--follow") == 0;
 
-	if (argc < 1 || argc > 2 || (argc == 2 && !follow)) {
-		fprintf(stderr, "bulkheadctl: usage: console NAME [--follow]\n");
-		return 2;
-	}
-	if (control_find_partition(argv[0], &p) != 0)
-		return 1;
 	signal(SIGINT, on_signal);
 	signal(SIGTERM, on_signal);
 	while (!interrupted) {
-		struct control_reply r = control_command(BH_CTL_CMD_CONSOLE, p.id, position, data, sizeof(data));
+		struct control_reply r = command == BH_CTL_CMD_HVLOG ?
+			control_command(command, position, 0, data, sizeof(data)) :
+			control_command(command, id, position, data, sizeof(data));
 		if (r.status != BH_OK) {
-			fprintf(stderr, "bulkheadctl: console %s: %s (it has no emulated console?)\n", argv[0],
-				control_status_text(r.status));
+			fprintf(stderr, "bulkheadctl: %s: %s%s\n", what, control_status_text(r.status), hint);
 			return 1;
 		}
 		fwrite(data, 1, r.result1, stdout);
@@ -253,6 +253,33 @@ static int do_console(int argc, char **argv)
 		}
 	}
 	return 0;
+}
+
+static int is_follow(int argc, char **argv, int at)
+{
+	return argc == at + 1 && strcmp(argv[at], "--follow") == 0;
+}
+
+static int do_console(int argc, char **argv)
+{
+	struct bh_partition_info p;
+
+	if (argc < 1 || argc > 2 || (argc == 2 && !is_follow(argc, argv, 1))) {
+		fprintf(stderr, "bulkheadctl: usage: console NAME [--follow]\n");
+		return 2;
+	}
+	if (control_find_partition(argv[0], &p) != 0)
+		return 1;
+	return print_ring(BH_CTL_CMD_CONSOLE, p.id, argc == 2, argv[0], " (it has no emulated console?)");
+}
+
+static int do_hvlog(int argc, char **argv)
+{
+	if (argc > 1 || (argc == 1 && !is_follow(argc, argv, 0))) {
+		fprintf(stderr, "bulkheadctl: usage: hvlog [--follow]\n");
+		return 2;
+	}
+	return print_ring(BH_CTL_CMD_HVLOG, 0, argc == 1, "hvlog", "");
 }
 
 static int do_log(void)
@@ -341,6 +368,8 @@ int main(int argc, char **argv)
 		return do_console(argc - i - 1, argv + i + 1);
 	if (strcmp(argv[i], "log") == 0 && argc == i + 1)
 		return do_log();
+	if (strcmp(argv[i], "hvlog") == 0)
+		return do_hvlog(argc - i - 1, argv + i + 1);
 	fprintf(stderr, "bulkheadctl: unknown command or wrong arguments: '%s' (see --help)\n", argv[i]);
 	return 2;
 }

@@ -98,6 +98,8 @@ void exception_panic(const struct exception_frame *frame, unsigned int vector)
 {
 	unsigned int ec = (unsigned int)(frame->esr >> ESR_EC_SHIFT) & ESR_EC_MASK;
 
+	/* As panic() does: out synchronously, the ring emptied first. */
+	console_flush_sync();
 	console_printf("\nbulkhead: %s\n", vector < VECTOR_COUNT ? vector_names[vector] :
 			"exception from an unknown vector");
 	console_printf("  ESR_EL2 %#010llx: EC %#04x (%s), ISS %#09llx\n",

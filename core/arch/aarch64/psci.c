@@ -1,6 +1,7 @@
 /* The hypervisor as a PSCI client of the firmware below it (EL3 or QEMU). */
 #include <arch.h>
 #include <arch/psci.h>
+#include <console.h>
 
 #include <stdint.h>
 
@@ -45,6 +46,8 @@ void firmware_ssbd_keep_enabled(void)
 
 _Noreturn void arch_power_off(void)
 {
+	/* The log's last lines, written out with a bounded wait for the UART. */
+	console_flush_sync();
 	smccc_smc(PSCI_SYSTEM_OFF, 0, 0, 0);
 	/* SYSTEM_OFF does not return; if firmware lacks it, stop this CPU at least. */
 	for (;;)

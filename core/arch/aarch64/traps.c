@@ -11,6 +11,7 @@
 #include <arch/sysregs.h>
 #include <arch/vgic.h>
 #include <arch/vsmccc.h>
+#include <console.h>
 #include <cpu.h>
 #include <fault.h>
 #include <irq.h>
@@ -228,5 +229,6 @@ void handle_guest_exit(struct exception_frame *frame, unsigned int vector)
 		sched_switch_out(vcpu, frame, false);
 	}
 	vgic_flush(vcpu);
+	console_drain_if_pending();
 	account_exit(vcpu, entered);
 }
