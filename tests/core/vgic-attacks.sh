@@ -39,5 +39,6 @@ reject_line "$log" "FAIL"
 # The redistributor probes were faults the hypervisor contained, named as such.
 expect_line "$log" "fault: partition attacker vCPU0 read from 0x80e0008 .*abort injected"
 reject_line "$log" "fault: partition (owner|bystander|referee)"
-expect_line "$log" "^\\[referee\\] referee: the others are done$"
+expect_line "$log" "^\\[referee\\] PASS referee-the-others-finished$"
+expect_line "$log" "^\\[referee\\] DONE 1 passed, 0 failed$"
 expect_line "$log" "^bulkhead: root partition referee powered off: stopping the machine$"

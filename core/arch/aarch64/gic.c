@@ -13,6 +13,7 @@
 #include <log.h>
 #include <panic.h>
 #include <platform.h>
+#include <shared_register.h>
 
 #include <stddef.h>
 
@@ -20,6 +21,13 @@
 #define KICK_PRIORITY		0x80U
 
 static uint32_t interrupt_ids;	/* implemented INTIDs (SPIs end here) */
+/*
+ * Every read-modify-write of a distributor register whose word holds
+ * interrupts of several partitions (GICD_ICFGR; the others are written
+ * whole, bit- or interrupt-wise). The callers hold only their own
+ * partition's distributor lock.
+ */
+static struct spinlock distributor_update_lock;
 static uint64_t maintenance_interrupts;
 
 static volatile uint32_t *gicd_reg(uint32_t offset)
@@ -141,13 +149,12 @@ void irq_set_enabled(unsigned int intid, bool enabled)
 
 void irq_set_edge(unsigned int intid, bool edge)
 {
-	volatile uint32_t *cfg;
 	uint32_t bit = 2U << ((intid % 16) * 2);
 
 	if (intid < GIC_PRIVATE_COUNT || intid >= interrupt_ids)
 		return;
-	cfg = gicd_reg(GICD_ICFGR + (intid / 16) * 4);
-	*cfg = edge ? (*cfg | bit) : (*cfg & ~bit);
+	shared_register_update(&distributor_update_lock, gicd_reg(GICD_ICFGR + (intid / 16) * 4), bit,
+			       edge ? bit : 0);
 }
 
 void irq_route(unsigned int intid, unsigned int cpu)

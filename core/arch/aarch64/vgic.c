@@ -247,8 +247,12 @@ void vgic_sync(struct vcpu *vcpu)
 			unsigned int intid = vc->lr_intid[slot];
 
 			vc->lr_intid[slot] = VGIC_NO_INTID;
+			/* An empty list register that still asks for it would raise maintenance for ever. */
+			if (lr & ICH_LR_EOI)
+				lr_write(slot, 0);
 			if (virq != NULL) {
 				virq->in_lr = false;
+				virq->eoi_armed = false;
 				virq->active = false;
 				/* Pending again and re-routed while it was here: its new target may take it now. */
 				if (intid >= GIC_PRIVATE_COUNT && vgic_virq_waiting(vcpu->partition, virq) &&
@@ -268,10 +272,17 @@ static bool deliverable(const struct vcpu *vcpu, const struct virq *virq)
 	return virq->pending && virq->enabled && !virq->in_lr;
 }
 
-/* Into a free list register at its target's next flush, or merged into the one that holds it. */
+/*
+ * Into a free list register at its target's next flush, or merged into the
+ * one that holds it. Not if that one is armed: the partition's own EOI of
+ * it brings the exit that hands the new edge over, so an edge raised over
+ * and over (a doorbell storm) at a vCPU that does not take it costs that
+ * vCPU one exit, not one per edge.
+ */
 bool vgic_virq_waiting(struct partition *p, const struct virq *virq)
 {
-	return (dist_of(p)->ctlr & GICD_CTLR_ENABLE_G1) && virq->pending && virq->enabled;
+	return (dist_of(p)->ctlr & GICD_CTLR_ENABLE_G1) && virq->pending && virq->enabled &&
+	       !(virq->in_lr && virq->eoi_armed);
 }
 
 /* The most urgent deliverable interrupt for vcpu, or VGIC_NO_INTID. */
@@ -341,7 +352,8 @@ static void merge_into_list_registers(struct vcpu *vcpu)
 		if (virq == NULL || !virq->pending || virq->hw)
 			continue;
 		lr = lr_read(slot);
-		lr_write(slot, lr | ((uint64_t)ICH_LR_PENDING << ICH_LR_STATE_SHIFT));
+		lr_write(slot, lr | ((uint64_t)ICH_LR_PENDING << ICH_LR_STATE_SHIFT) | ICH_LR_EOI);
+		virq->eoi_armed = true;
 		vgic_virq_set_pending(vcpu, intid, false);
 	}
 }

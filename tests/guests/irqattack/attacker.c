@@ -278,16 +278,17 @@ static void pend_then_route(const unsigned int *route, unsigned int hops)
 
 static void reroute(void)
 {
-	static const unsigned int to_1[] = { 0, 1 }, to_0[] = { 1, 0, 1, 0 }, back_to_1[] = { 0, 1, 0, 1 };
+	static const unsigned int to_1[] = { 1 }, to_0[] = { 1, 0, 1, 0 }, back_to_1[] = { 0, 1, 0, 1 };
 	uint32_t before0, before1;
 	bool every_once = true;
 
 	gicd_write_bit(GICD_ICENABLER, ATTACKER_DOORBELL);
 	gicd_write_bit(GICD_ICPENDR, ATTACKER_DOORBELL);
+	gicd_set_route(ATTACKER_DOORBELL, 0);
 	before0 = received[0][ATTACKER_DOORBELL];
 	before1 = received[1][ATTACKER_DOORBELL];
 	/* Made pending for vCPU 0, then routed to vCPU 1 before it is enabled. */
-	pend_then_route(to_1, 2);
+	pend_then_route(to_1, 1);
 	check(wait_received(1, ATTACKER_DOORBELL, before1 + 1) && received[0][ATTACKER_DOORBELL] == before0,
 	      "reroute-pending-spi-delivered-once", "vCPU 1 took it %u times, vCPU 0 %u times",
 	      received[1][ATTACKER_DOORBELL] - before1, received[0][ATTACKER_DOORBELL] - before0);

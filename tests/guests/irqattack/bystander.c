@@ -85,16 +85,9 @@ static void report(const struct link *link)
 		for (const char *c = phase; *c != '\0' && n < sizeof(name) - 1; c++)
 			name[n++] = *c;
 		name[n] = '\0';
-		if (p == PHASE_BYSTANDER_STORM) {
-			/* Not bounded by windows: each ring may cost an exit, but never more. */
-			check(windows > 0 && exits <= link->rings + 3 * windows + 8, name,
-			      "%llu exits in %llu windows for %llu rings", (unsigned long long)exits,
-			      (unsigned long long)windows, (unsigned long long)link->rings);
-		} else {
-			/* The window's own switch, its timer, the stats call: a few a window. */
-			check(windows > 0 && exits <= 3 * windows + 8, name, "%llu exits in %llu windows",
-			      (unsigned long long)exits, (unsigned long long)windows);
-		}
+		/* The window's own switch, its timer, the stats call: a few a window, whatever the attack. */
+		check(windows > 0 && exits <= 3 * windows + 8, name, "%llu exits in %llu windows (%llu rings)",
+		      (unsigned long long)exits, (unsigned long long)windows, (unsigned long long)link->rings);
 	}
 }
 
@@ -124,8 +117,9 @@ void bystander_main(void)
 	/* What waited while it was masked arrives now. */
 	__asm__ volatile("msr daifclr, #0xf");
 	delay_ticks(counter_frequency() / 20);
-	check(taken[BYSTANDER_DOORBELL] == 1, "bystander-storm-merged", "%u doorbell interrupts after the storm",
-	      taken[BYSTANDER_DOORBELL]);
+	/* One, or two if a ring came after the hypervisor last merged one into its list register. */
+	check(taken[BYSTANDER_DOORBELL] >= 1 && taken[BYSTANDER_DOORBELL] <= 2, "bystander-storm-merged",
+	      "%u doorbell interrupts after the storm", taken[BYSTANDER_DOORBELL]);
 	check(sgis_taken() == 0 && taken[BYSTANDER_VIRTIO_INTID] == 0, "bystander-no-foreign-interrupt",
 	      "%u SGIs, %u virtio8 interrupts", sgis_taken(), taken[BYSTANDER_VIRTIO_INTID]);
 }

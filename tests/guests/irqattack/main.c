@@ -69,22 +69,25 @@ void referee_main(void)
 {
 	static struct bh_partition_info info;
 	uint64_t start = counter_read();
+	bool all_stopped = true;
 
 	gic_init();
 	nap_init();
 	irq_enable();
-
 	for (uint32_t id = ID_OWNER; id <= ID_BYSTANDER; id++) {
 		for (;;) {
 			struct smccc_result r = hvc_call5(BH_HC_CONTROL, BH_CTL_CMD_PARTITION, id, 0,
 							  (uint64_t)(uintptr_t)&info, sizeof(info));
-			if (r.x0 != BH_OK || info.state == BH_PARTITION_STOPPED ||
-			    counter_read() - start > 60 * counter_frequency())
+			if (r.x0 == BH_OK && info.state == BH_PARTITION_STOPPED)
 				break;
+			if (r.x0 != BH_OK || counter_read() - start > 60 * counter_frequency()) {
+				all_stopped = false;
+				break;
+			}
 			nap(counter_frequency() / 100);
 		}
 	}
-	console_printf("referee: the others are done\n");
+	check(all_stopped, "referee-the-others-finished", "a partition was still running after 60 s");
 }
 
 void guest_main(uint64_t dtb)

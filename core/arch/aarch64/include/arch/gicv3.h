@@ -88,6 +88,7 @@
 #define ICH_LR_PRIORITY_SHIFT	48
 #define ICH_LR_GROUP1		(1UL << 60)
 #define ICH_LR_HW		(1UL << 61)
+#define ICH_LR_EOI		(1UL << 41)	/* HW = 0: maintenance interrupt when deactivated */
 #define ICH_LR_STATE_SHIFT	62
 #define ICH_LR_STATE_MASK	3UL
 #define ICH_LR_PENDING		1UL

@@ -25,6 +25,10 @@ struct virq {
 	bool pending;		/* waiting for a list register */
 	bool active;		/* as last seen in a list register */
 	bool in_lr;
+	/* In a list register that asks for a maintenance interrupt when the
+	 * partition deactivates it: the exit that follows hands over what is
+	 * pending, so new edges need no kick until then. */
+	bool eoi_armed;
 	bool edge;
 	uint8_t target;		/* vCPU index (SPIs: from GICD_IROUTER) */
 	uint64_t route;		/* GICD_IROUTER as the partition wrote it */
