@@ -7,6 +7,7 @@
 #include <arch.h>
 #include <arch/exception_frame.h>
 #include <arch/inject.h>
+#include <arch/serror.h>
 #include <arch/sysreg_trap.h>
 #include <arch/sysregs.h>
 #include <arch/vgic.h>
@@ -159,15 +160,7 @@ static bool handle_sync(struct vcpu *vcpu, struct exception_frame *frame)
 
 static bool handle_serror(struct vcpu *vcpu, struct exception_frame *frame)
 {
-	struct fault fault = { .kind = FAULT_SERROR, .address = frame->far,
-			       .syndrome = frame->esr, .reason = "asynchronous external abort" };
-
-	/* The partition caused it; it cannot be injected precisely, so an
-	 * injected abort degrades to the partition's own SError handling. */
-	if (!fault_handle(vcpu, &fault))
-		return false;
-	inject_data_abort(frame, frame->far, false);
-	return true;
+	return serror_account(vcpu, frame, frame->esr, "asynchronous external abort");
 }
 
 static unsigned int exit_reason(const struct exception_frame *frame, unsigned int vector)

@@ -6,6 +6,7 @@
 #include <arch.h>
 #include <arch/cpu_reset.h>
 #include <arch/cpu_stack.h>
+#include <arch/serror.h>
 #include <arch/sysregs.h>
 #include <arch/vgic.h>
 #include <cpu.h>
@@ -168,6 +169,8 @@ static struct exception_frame *stack_top_frame(void)
 
 void arch_vcpu_switch_out(struct vcpu *vcpu, void *trap_frame)
 {
+	/* Its errors are its own: taken before the next vCPU's context. */
+	serror_sync_leaving(vcpu, trap_frame);
 	vcpu->arch.frame = *(struct exception_frame *)trap_frame;
 	arch_vcpu_save(vcpu);
 	arch_fpsimd_save(&vcpu->arch.fpsimd);
@@ -213,6 +216,7 @@ void arch_partition_init(struct partition *p)
 
 void arch_vcpu_put(struct vcpu *vcpu)
 {
+	serror_sync_stopped(vcpu);
 	/* A stopped vCPU's timer must not keep interrupting this CPU. */
 	sysreg_cntv_ctl_el0_write(0);
 	vgic_put(vcpu);

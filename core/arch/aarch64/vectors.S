@@ -26,7 +26,7 @@ exception_vectors:
 	vector_entry VECTOR_CUR_SPX_SYNC, hypervisor_exception
 	vector_entry VECTOR_CUR_SPX_IRQ, hypervisor_irq
 	vector_entry VECTOR_CUR_SPX_FIQ, hypervisor_exception
-	vector_entry VECTOR_CUR_SPX_SERROR, hypervisor_exception
+	vector_entry VECTOR_CUR_SPX_SERROR, hypervisor_serror
 	vector_entry VECTOR_LOWER64_SYNC, guest_trap
 	vector_entry VECTOR_LOWER64_IRQ, guest_trap
 	vector_entry VECTOR_LOWER64_FIQ, guest_trap
@@ -79,6 +79,14 @@ hypervisor_irq:
 	mov	x1, x0
 	mov	x0, sp
 	bl	handle_hypervisor_irq
+	b	frame_return
+
+/* An SError at EL2: the leaving vCPU's inside serror.c's window, else a panic. */
+hypervisor_serror:
+	save_frame
+	mov	x1, x0
+	mov	x0, sp
+	bl	handle_hypervisor_serror
 	b	frame_return
 
 guest_trap:

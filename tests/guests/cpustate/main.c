@@ -6,7 +6,7 @@
  *
  *   leak     sets every register below it can (a watchpoint, PMU counters,
  *            PAuth keys, SVE predicates, SME's mode, TPIDR2_EL0, ...) on a
- *            CPU it shares, then spins there;
+ *            CPU it shares, then yields each window there;
  *   spy      shares that CPU and, after some of the leak's windows, finds
  *            each register either trapped (undefined) or at its reset value;
  *   restart  on a CPU of its own, with nothing hidden, sets them all,
@@ -235,7 +235,7 @@ void guest_main(uint64_t dtb)
 		dirty_all();
 		console_printf("cpustate: registers set\n");
 		for (;;)
-			;
+			wait_for_interrupt();	/* gives the rest of each window to the spy */
 	}
 	if (same(name, "spy")) {
 		uint64_t start = counter_read();
