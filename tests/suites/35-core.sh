@@ -1,5 +1,6 @@
 run_test core-checks 240 "$SRCTREE/tests/core/checks.sh"
 run_test core-attacks 180 "$SRCTREE/tests/core/attacks.sh"
+run_test core-storm 180 "$SRCTREE/tests/core/storm.sh"
 run_test runtime-guests 240 "$SRCTREE/tests/core/runtime-guests.sh"
 run_test core-bench-guest 120 "$SRCTREE/tests/core/bench-guest.sh"
 # The same guests without the hypervisor: the runtime itself is right.
@@ -10,4 +11,5 @@ done
 # figures are instruction counts, a few natively, never the host's timing.
 run_test guest-native-bench 60 "$SRCTREE/tests/guests/native-test.sh" --icount \
 	--cpu cortex-a57,cntfrq=1000000000 bench
+run_test guest-native-all-skipped-fails 60 "$SRCTREE/tests/core/all-skipped-fails.sh"
 run_test guest-native-smoke-relocated 60 "$SRCTREE/tests/guests/native-test.sh" --load-addr 0x48000000 smoke
