@@ -29,11 +29,19 @@ bool fault_handle(struct vcpu *vcpu, const struct fault *fault)
 {
 	struct partition *p = vcpu->partition;
 	char owner[96];
-	unsigned int seen = __atomic_fetch_add(&p->faults, 1, __ATOMIC_RELAXED);
+	unsigned int seen;
+
+	/* Its other vCPU faulted at the same time and is already stopping or
+	 * restarting it: this vCPU only has to leave, not act again. */
+	if (__atomic_load_n(&p->state, __ATOMIC_ACQUIRE) != PARTITION_RUNNING)
+		return false;
+	seen = __atomic_fetch_add(&p->faults, 1, __ATOMIC_RELAXED);
 
 	if (seen == FAULTS_LOGGED_PER_RUN)
 		log_warn("fault: partition %s: further faults are counted, not logged", p->name);
-	if (seen >= FAULTS_LOGGED_PER_RUN)
+	/* An escalation stops the partition: always say why, past the cap too
+	 * (at most once a run, since the run ends). */
+	if (seen >= FAULTS_LOGGED_PER_RUN && !fault->escalate)
 		goto apply;
 	if (fault->permission)
 		format_buffer(owner, sizeof(owner), "its own layout maps it without that access");
@@ -57,8 +65,10 @@ apply:
 		return false;
 	case FAULT_RESTART:
 		if (p->fault_restarts >= RESTARTS_BEFORE_STOP) {
-			log_warn("partition %s faulted again after %u restarts: stopped", p->name, p->fault_restarts);
-			partition_stop(p);
+			/* Said once, by the vCPU whose stop took effect. */
+			unsigned int restarts = p->fault_restarts;
+			if (partition_stop(p))
+				log_warn("partition %s faulted again after %u restarts: stopped", p->name, restarts);
 		} else {
 			partition_restart(p, RESTART_BY_FAULT_POLICY);
 		}

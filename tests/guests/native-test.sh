@@ -69,7 +69,8 @@ passed() {
 	if [ -n "$heartbeats" ]; then
 		[ "$(grep -c '^HEARTBEAT [0-9]*\r\?$' "$log")" -ge "$heartbeats" ]
 	else
-		grep -Eq '^DONE [0-9]+ passed, 0 failed' "$log"
+		# Nothing passed is no pass, even with nothing failed.
+		grep -Eq '^DONE [1-9][0-9]* passed, 0 failed' "$log"
 	fi
 }
 

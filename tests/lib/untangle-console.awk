@@ -12,10 +12,16 @@
 # let a partition print a line that reads as the hypervisor's
 # ("[p] xbulkhead: partition victim stopped"). Kernel timestamps
 # ("[    1.234567] ") are no partition name.
+# A root's fragment carried over waits for the next line that is not one
+# of those: gluing it in front of a prefixed line would unmask it.
+/^\[[A-Za-z][A-Za-z0-9_-]*\] / {
+	print
+	next
+}
 {
 	line = carry $0
 	carry = ""
-	if (line !~ /^\[[A-Za-z][A-Za-z0-9_-]*\] / && match(line, /bulkhead: /) && RSTART > 1) {
+	if (match(line, /bulkhead: /) && RSTART > 1) {
 		carry = substr(line, 1, RSTART - 1)
 		print substr(line, RSTART)
 		next

@@ -1,4 +1,5 @@
 # QEMU boot tests of the hypervisor image (each bounded by its timeout).
+run_test boot-untangle-console 10 "$SRCTREE/tests/boot/untangle-console.sh"
 run_test boot-banner 60 "$SRCTREE/tests/boot/banner.sh"
 for kind in unmapped write-text exec-data exec-boot-code; do
 	run_test "boot-panic-$kind" 120 "$SRCTREE/tests/boot/panic.sh" "$kind"

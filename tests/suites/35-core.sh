@@ -1,6 +1,7 @@
 run_test core-checks 240 "$SRCTREE/tests/core/checks.sh"
 run_test core-attacks 180 "$SRCTREE/tests/core/attacks.sh"
 run_test core-console 180 "$SRCTREE/tests/core/console.sh"
+run_test core-storm 180 "$SRCTREE/tests/core/storm.sh"
 run_test runtime-guests 240 "$SRCTREE/tests/core/runtime-guests.sh"
 run_test vgic-attacks 180 "$SRCTREE/tests/core/vgic-attacks.sh"
 run_test core-cpu-state 180 "$SRCTREE/tests/core/cpu-state.sh"
@@ -13,4 +14,5 @@ done
 # figures are instruction counts, a few natively, never the host's timing.
 run_test guest-native-bench 60 "$SRCTREE/tests/guests/native-test.sh" --icount \
 	--cpu cortex-a57,cntfrq=1000000000 bench
+run_test guest-native-all-skipped-fails 60 "$SRCTREE/tests/core/all-skipped-fails.sh"
 run_test guest-native-smoke-relocated 60 "$SRCTREE/tests/guests/native-test.sh" --load-addr 0x48000000 smoke

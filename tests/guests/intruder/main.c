@@ -169,9 +169,10 @@ static void attack_uart(void)
 	console_printf("xbulkhead: FORGED root partition intruder powered off: stopping the machine\n");
 }
 
-/* Keeps the machine up until the bounds partition has finished its own
- * attacks (it powers itself off), at most WAIT_SECONDS. */
+/* Keeps the machine up until bounds has finished its own attacks (it
+ * powers itself off) and crash has been stopped as crash-looping. */
 #define BOUNDS_ID	2
+#define CRASH_ID	3
 #define WAIT_SECONDS	30
 
 #define VICTIM_ID	1
@@ -184,19 +185,29 @@ static int64_t partition_info(unsigned int id)
 	return (int64_t)hvc_call5(BH_HC_CONTROL, BH_CTL_CMD_PARTITION, id, 0, (uintptr_t)&info, sizeof(info)).x0;
 }
 
-static void wait_for_bounds(void)
+/* Waits until partition id has stopped (it powered itself off, or the
+ * hypervisor stopped it), at most WAIT_SECONDS. */
+static void wait_for_stop(const char *name, unsigned int id)
 {
-	uint64_t frequency = sysreg_cntfrq_el0_read();
-	uint64_t deadline = sysreg_cntpct_el0_read() + WAIT_SECONDS * frequency;
+	uint64_t deadline = sysreg_cntpct_el0_read() + WAIT_SECONDS * sysreg_cntfrq_el0_read();
 	int64_t status;
 
-	while ((status = partition_info(BOUNDS_ID)) == BH_OK && info.state != BH_PARTITION_STOPPED &&
+	while ((status = partition_info(id)) == BH_OK && info.state != BH_PARTITION_STOPPED &&
 	       sysreg_cntpct_el0_read() < deadline)
 		bh_yield();
-	check(status == BH_OK && info.state == BH_PARTITION_STOPPED, "bounds-finished",
-	      "partition %u: status %lld, state %u", BOUNDS_ID, (long long)status, info.state);
+	check(status == BH_OK && info.state == BH_PARTITION_STOPPED, name, "partition %u: status %lld, state %u",
+	      id, (long long)status, info.state);
+}
+
+static void wait_for_others(void)
+{
+	uint64_t deadline;
+	int64_t status;
+
+	wait_for_stop("crash-stopped", CRASH_ID);
+	wait_for_stop("bounds-finished", BOUNDS_ID);
 	console_printf("intruder: bounds stopped after %u faults\n", info.faults);
-	deadline = sysreg_cntpct_el0_read() + AFTER_BOUNDS_MS * frequency / 1000;
+	deadline = sysreg_cntpct_el0_read() + AFTER_BOUNDS_MS * sysreg_cntfrq_el0_read() / 1000;
 	while (sysreg_cntpct_el0_read() < deadline)
 		bh_yield();
 	status = partition_info(VICTIM_ID);
@@ -216,6 +227,6 @@ void guest_main(uint64_t dtb)
 	attack_own_edges();
 	if (bulkhead_present()) {
 		attack_uart();
-		wait_for_bounds();
+		wait_for_others();
 	}
 }
