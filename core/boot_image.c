@@ -103,7 +103,13 @@ void boot_image_verify(void)
 			 "they prove nothing (set CONFIG_SIGNING_KEY)");
 #endif
 	r = image_parse(image, available);
+	/*
+	 * Not a boot image at all: refused like any other, but the machine
+	 * stays up (a bare hypervisor ELF runs its self-tests this way). With
+	 * no checked image no partition has anything to start.
+	 */
 	if (r.status == IMAGE_BAD_MAGIC || r.status == IMAGE_NOT_ARM64) {
+		log_error("boot image refused: %s", image_status_text(r.status));
 		log_warn("no boot image around the hypervisor (booted from a bare hypervisor ELF?): "
 			 "no partition can start");
 		return;
