@@ -1,5 +1,5 @@
 run_test core-checks 240 "$SRCTREE/tests/core/checks.sh"
-run_test core-console 180 "$SRCTREE/tests/core/console.sh"
+run_test core-console 240 "$SRCTREE/tests/core/console.sh"
 run_test runtime-guests 240 "$SRCTREE/tests/core/runtime-guests.sh"
 run_test core-bench-guest 120 "$SRCTREE/tests/core/bench-guest.sh"
 # The same guests without the hypervisor: the runtime itself is right.
