@@ -33,6 +33,12 @@ static const bool console_enabled = false;
 #define DRAIN_CHUNK		32
 /* Synchronous output: the whole ring, '\r's included. */
 #define SYNC_BUDGET		(2 * CONSOLE_RING_SIZE)
+/*
+ * Partitions' lines may fill the ring only so far: one flooding its
+ * console leaves the rest to the hypervisor's own messages (faults,
+ * restarts), which are dropped only when the ring is full.
+ */
+#define PARTITION_LINES_MAX	(CONSOLE_RING_SIZE / 2)
 /* A synchronous byte waits this many polls for room, then the UART is given up. */
 #define SYNC_POLLS		1000000U
 
@@ -103,16 +109,19 @@ static uint64_t drain_locked(uint64_t budget)
 	return at;
 }
 
-/* Room in the ring for len more bytes; bytes below `printed` may be overwritten. */
-static bool fits_locked(uint64_t len)
+/*
+ * Room for len more bytes with at most `limit` not yet printed; bytes
+ * below `printed` may be overwritten.
+ */
+static bool fits_locked(uint64_t len, uint64_t limit)
 {
 	uint64_t pending = hvlog.ring.written - __atomic_load_n(&hvlog.printed, __ATOMIC_ACQUIRE);
 
-	return pending + len <= CONSOLE_RING_SIZE;
+	return pending + len <= limit;
 }
 
 /* Under the writers' lock: puts text, after the note of what was dropped before it, or drops it. */
-static void put_locked(const char *text, size_t len)
+static void put_locked(const char *text, size_t len, uint64_t limit)
 {
 	char note[80];
 	size_t note_len = 0;
@@ -121,7 +130,7 @@ static void put_locked(const char *text, size_t len)
 		note_len = format_buffer(note, sizeof(note), "bulkhead: %llu messages (%llu bytes) dropped\n",
 					 (unsigned long long)hvlog.dropped_messages,
 					 (unsigned long long)hvlog.dropped_bytes);
-	if (!fits_locked(note_len + len)) {
+	if (!fits_locked(note_len + len, limit)) {
 		if (len > 0) {
 			hvlog.dropped_messages++;
 			hvlog.dropped_bytes += len;
@@ -147,7 +156,7 @@ static void drain(uint64_t budget)
 	spin_lock(&hvlog.lock);
 	/* Caught up: what was dropped is said now, not when the next message comes. */
 	if (hvlog.ring.written == printed)
-		put_locked("", 0);
+		put_locked("", 0, CONSOLE_RING_SIZE);
 	/* Under the writers' lock: a writer that adds after this sets it again. */
 	if (hvlog.ring.written == printed)
 		__atomic_store_n(&console_backlog, 0, __ATOMIC_RELAXED);
@@ -178,12 +187,12 @@ void console_flush_sync(void)
 	drain(SYNC_BUDGET);
 }
 
-static void queue(const char *text, size_t len)
+static void queue(const char *text, size_t len, uint64_t limit)
 {
 	if (len > CONSOLE_MESSAGE_MAX)
 		len = CONSOLE_MESSAGE_MAX;
 	spin_lock(&hvlog.lock);
-	put_locked(text, len);
+	put_locked(text, len, limit);
 	spin_unlock(&hvlog.lock);
 }
 
@@ -191,7 +200,7 @@ void console_write(const char *text, size_t len)
 {
 	if (!console_enabled || len == 0)
 		return;
-	queue(text, len);
+	queue(text, len, CONSOLE_RING_SIZE);
 	drain(__atomic_load_n(&hvlog.synchronous, __ATOMIC_RELAXED) ? SYNC_BUDGET : DRAIN_BUDGET);
 }
 
@@ -222,7 +231,7 @@ void console_vprintf(const char *fmt, va_list args)
 	console_write(message, len);
 }
 
-void console_queue_printf(const char *fmt, ...)
+void console_partition_printf(const char *fmt, ...)
 {
 	char message[CONSOLE_MESSAGE_MAX];
 	va_list args;
@@ -234,7 +243,7 @@ void console_queue_printf(const char *fmt, ...)
 	len = format_message(message, fmt, args);
 	va_end(args);
 	if (len > 0)
-		queue(message, len);
+		queue(message, len, PARTITION_LINES_MAX);
 }
 
 void console_printf(const char *fmt, ...)

@@ -41,7 +41,7 @@ static void flush_locked(struct vuart *uart)
 	if (uart->used == 0)
 		return;
 	if (uart->to_console)
-		console_queue_printf("[%s] %.*s\n", uart->owner, (int)uart->used, uart->line);
+		console_partition_printf("[%s] %.*s\n", uart->owner, (int)uart->used, uart->line);
 	uart->used = 0;
 }
 
@@ -67,7 +67,7 @@ static void put_locked(struct vuart *uart, char c)
 	if (c == '\n') {
 		/* An empty line is still a line the partition meant to print. */
 		if (uart->used == 0 && uart->to_console)
-			console_queue_printf("[%s]\n", uart->owner);
+			console_partition_printf("[%s]\n", uart->owner);
 		flush_locked(uart);
 		return;
 	}

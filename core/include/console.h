@@ -21,8 +21,12 @@ void console_init(void);
 void console_write(const char *text, size_t len);
 void console_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void console_vprintf(const char *fmt, va_list args);
-/* Into the ring only, for callers holding a lock: the UART gets it at the next drain. */
-void console_queue_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/*
+ * A line of a partition's emulated console: into the ring only (its caller
+ * holds the console's lock; the UART gets it at the next drain), and only
+ * while the ring is less than half full of text the UART has not taken.
+ */
+void console_partition_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Partitions are about to run: from now on output never waits for the UART. */
 void console_never_wait(void);

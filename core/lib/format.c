@@ -144,7 +144,8 @@ static void format_one(struct output *out, const struct spec *spec, char convers
 		size_t len = 0;
 		if (s == NULL)
 			s = "(null)";
-		while (s[len] != '\0' && (spec->precision < 0 || len < (size_t)spec->precision))
+		/* The precision first: an unterminated array is read no further than it says. */
+		while ((spec->precision < 0 || len < (size_t)spec->precision) && s[len] != '\0')
 			len++;
 		emit_field(out, spec, s, len, "");
 		break;

@@ -16,7 +16,8 @@ for check in list-root-running list-echo-running list-beat-running list-nocontro
 	list-shows-cpus stat-time-grows stat-stopped-still stat-json concurrent-commands \
 	channel-10000-messages restart-command restart-echo-booted-again restart-beat-kept-beating \
 	restart-counted channel-after-restart stop-beat stop-twice-refused start-beat start-beat-beats-again \
-	stop-root-refused unknown-name-refused usage-error-status help-complete console-follow log-records-restart; do
+	stop-root-refused unknown-name-refused usage-error-status help-complete console-follow log-records-restart \
+	hvlog-has-control-lines; do
 	expect_line "$log" "^control-test: PASS $check$"
 done
 # Unanchored: the root writes the UART directly, so its line can land inside one of the hypervisor's.

@@ -1,6 +1,6 @@
 run_test core-checks 240 "$SRCTREE/tests/core/checks.sh"
 run_test core-attacks 180 "$SRCTREE/tests/core/attacks.sh"
-run_test core-console 180 "$SRCTREE/tests/core/console.sh"
+run_test core-console 240 "$SRCTREE/tests/core/console.sh"
 run_test core-storm 180 "$SRCTREE/tests/core/storm.sh"
 run_test runtime-guests 240 "$SRCTREE/tests/core/runtime-guests.sh"
 run_test vgic-attacks 180 "$SRCTREE/tests/core/vgic-attacks.sh"

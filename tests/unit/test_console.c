@@ -7,7 +7,8 @@
  * per call), messages stay in the log ring in order, a full ring drops
  * whole messages and counts them, the count is printed once there is room
  * again, and draining resumes in order, one bounded amount per call. The
- * empty ring costs the trap path no look at the UART at all.
+ * empty ring costs the trap path no look at the UART at all, and a
+ * partition's lines leave half the ring to the hypervisor's own.
  */
 #include "unit.h"
 
@@ -224,6 +225,32 @@ static void check_log_read_from_position(void)
 	CHECK(console_log_read(next, got, sizeof(got), &next) == 0);
 }
 
+static void check_partition_lines_leave_room(void)
+{
+	char message[MESSAGE_LEN], note[96];
+	unsigned int fits = CONSOLE_RING_SIZE / 2 / MESSAGE_LEN;
+	int note_len;
+
+	/* A partition floods its console while the UART is held: half the ring, no more. */
+	uart.room = 0;
+	for (unsigned int n = 0; n < fits + 5; n++) {
+		make_message(700 + n, message);
+		console_partition_printf("%.*s", MESSAGE_LEN, message);
+		if (n < fits)
+			expect(message, MESSAGE_LEN);
+	}
+	/* The hypervisor's own message still gets in, after the count of what was dropped. */
+	make_message(800, message);
+	console_write(message, MESSAGE_LEN);
+	note_len = snprintf(note, sizeof(note), "bulkhead: 5 messages (%u bytes) dropped\n", 5 * MESSAGE_LEN);
+	expect(note, (size_t)note_len);
+	expect(message, MESSAGE_LEN);
+	uart.room = -1;
+	for (int calls = 0; console_backlog != 0 && calls < 1000; calls++)
+		console_drain_if_pending();
+	CHECK(uart.out_len == expected_len && memcmp(uart.out, expected, expected_len) == 0);
+}
+
 static void check_flush_on_stop_is_bounded(void)
 {
 	char message[MESSAGE_LEN];
@@ -253,6 +280,7 @@ int main(void)
 	check_full_uart_never_waits();
 	check_stalled_mid_line();
 	check_log_read_from_position();
+	check_partition_lines_leave_room();
 	check_flush_on_stop_is_bounded();
 	return unit_finish("console");
 }
