@@ -19,6 +19,15 @@ if [ "$mode" = masked ]; then
 	expect_line "$log" "^\\[pmr0\\] hog: interrupt pending and never taken$"
 	[ "$share" -ge 790 ] || fail "busy got $share per mille of its 800 beside urgent vCPUs that mask their interrupt"
 	echo "busy: $share per mille (configured 800, masked urgent neighbours)"
+	# Each hog ran in its own 1 ms windows only (the root reads their accounting).
+	for id in 1 2; do
+		line=$(grep -m1 "^\[root\] STATS partition $id: [0-9]* ns" "$log") || fail "no accounting for partition $id"
+		ns=$(echo "$line" | sed -n 's/.*: \([0-9]*\) ns, \([0-9]*\) windows.*/\1/p')
+		windows=$(echo "$line" | sed -n 's/.*: \([0-9]*\) ns, \([0-9]*\) windows.*/\2/p')
+		[ "$windows" -ge 150 ] && [ "$ns" -le $((windows * 1010000)) ] ||
+			fail "partition $id ran $ns ns in $windows windows of 1 ms: it preempted others"
+		echo "partition $id: $ns ns in $windows windows"
+	done
 else
 	expect_line "$log" "^\\[storm\\] PASS hog-cpu-on$"
 	# 900 configured, minus at most the 200 of the budget (10 for switches).
