@@ -60,10 +60,12 @@ static void next_phase(struct reload *r, enum reload_phase phase)
 	r->offset = 0;
 }
 
+/* This CPU is in the hypervisor, so none of p's vCPUs runs here. */
 static bool vcpus_left(const struct partition *p)
 {
 	for (unsigned int i = 0; i < p->vcpu_count; i++) {
-		if (__atomic_load_n(&cpu_get(p->vcpus[i].cpu)->vcpu, __ATOMIC_ACQUIRE) == &p->vcpus[i])
+		if (p->vcpus[i].cpu != cpu_this()->index &&
+		    __atomic_load_n(&cpu_get(p->vcpus[i].cpu)->vcpu, __ATOMIC_ACQUIRE) == &p->vcpus[i])
 			return false;
 	}
 	return true;

@@ -1,6 +1,6 @@
 # Signed and measured boot images (tests/image/).
 run_test image-measured-boot 240 "$SRCTREE/tests/image/measured-boot.sh"
-run_test image-log-flood 240 "$SRCTREE/tests/image/log-flood.sh"
+run_test image-log-flood 300 "$SRCTREE/tests/image/log-flood.sh"
 run_test image-tamper 600 "$SRCTREE/tests/image/tamper.sh"
 run_test image-fuzz-smoke 120 bash -c '
 	corpus=$BUILD/tests/work/fuzz-image-corpus

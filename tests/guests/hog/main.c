@@ -1,5 +1,5 @@
 /*
- * hog: an urgent vCPU (tests/layouts/sched-urgent-hog.yaml) that tries to
+ * hog: an urgent vCPU (tests/layouts/sched-urgent-*.yaml) that tries to
  * keep a shared CPU beyond its window. Its mode is a word of its command
  * line (/chosen/bootargs):
  *   hog=masked  sends itself an SGI and spins with PSTATE.I set: the SGI
