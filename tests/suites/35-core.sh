@@ -1,6 +1,6 @@
 run_test core-checks 240 "$SRCTREE/tests/core/checks.sh"
 run_test runtime-guests 240 "$SRCTREE/tests/core/runtime-guests.sh"
-run_test vgic-attacks 180 "$SRCTREE/tests/core/vgic-attacks.sh"
+run_test vgic-attacks 300 "$SRCTREE/tests/core/vgic-attacks.sh"
 run_test core-bench-guest 120 "$SRCTREE/tests/core/bench-guest.sh"
 # The same guests without the hypervisor: the runtime itself is right.
 for guest in smoke psci hypercalls heartbeat; do
