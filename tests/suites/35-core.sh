@@ -3,7 +3,7 @@ run_test core-attacks 180 "$SRCTREE/tests/core/attacks.sh"
 run_test core-console 240 "$SRCTREE/tests/core/console.sh"
 run_test core-storm 180 "$SRCTREE/tests/core/storm.sh"
 run_test runtime-guests 240 "$SRCTREE/tests/core/runtime-guests.sh"
-run_test vgic-attacks 180 "$SRCTREE/tests/core/vgic-attacks.sh"
+run_test vgic-attacks 300 "$SRCTREE/tests/core/vgic-attacks.sh"
 run_test core-cpu-state 180 "$SRCTREE/tests/core/cpu-state.sh"
 run_test core-bench-guest 120 "$SRCTREE/tests/core/bench-guest.sh"
 # The same guests without the hypervisor: the runtime itself is right.

@@ -204,7 +204,7 @@ void vgic_inject(struct vcpu *vcpu, unsigned int intid)
 	}
 	vgic_virq_set_pending(vcpu, intid, true);
 	/* Disabled, it waits in the distributor: the write that enables it wakes the target.
-	 * In a list register still, it needs the exit that merges it there (vgic_flush). */
+	 * In a list register not yet armed, it needs the exit that merges it there (vgic_flush). */
 	wake = vgic_virq_waiting(vcpu->partition, virq);
 	spin_unlock(&dist->lock);
 	__atomic_fetch_add(&target->injected, 1, __ATOMIC_RELAXED);
