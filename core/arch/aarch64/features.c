@@ -206,6 +206,8 @@ static void cpu_implements(struct cpu_implements *has)
 	has->pmu = pmu != 0 && pmu != PMUVER_IMPDEF;
 	has->pmu_v3p1 = has->pmu && pmu >= PMUVER_V3P1;
 	has->pmu_v3p5 = has->pmu && pmu >= PMUVER_V3P5;
+	has->hcrx_or_fgt = has->hcrx || has->fgt;
+	has->switched_el1_extra = has->sme || has->ras;
 	has->breakpoints = real_field(ID_AA64DFR0, 12) + 1;
 	has->watchpoints = real_field(ID_AA64DFR0, 20) + 1;
 }
@@ -282,6 +284,8 @@ void features_load(const struct feature_controls *c)
 {
 	sysreg_cptr_el2_write(c->cptr);
 	sysreg_mdcr_el2_write(c->mdcr);
+	if (!c->has.hcrx_or_fgt)
+		return;
 	if (c->has.hcrx)
 		sysreg_hcrx_el2_write(0);
 	if (c->has.fgt) {

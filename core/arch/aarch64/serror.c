@@ -22,9 +22,6 @@
 #include <panic.h>
 #include <partition.h>
 
-#define DISR_A			(1UL << 31)	/* an SError was deferred */
-#define ISR_A			(1UL << 8)	/* a physical SError is pending */
-#define ID_AA64PFR0_RAS(v)	(((v) >> 28) & 0xfUL)
 
 struct serror_window {
 	bool open;
@@ -56,16 +53,14 @@ static bool selftest_pending(const struct vcpu *vcpu, uint64_t *syndrome)
 #endif
 
 /* True, with its syndrome, if an SError was pending as vcpu leaves (NULL:
- * as it stops): it is consumed. */
-static bool serror_take(const struct vcpu *vcpu, uint64_t *syndrome)
+ * as it stops): it is consumed. ras: the CPU has RAS (ESB, DISR_EL1). */
+static bool serror_take(const struct vcpu *vcpu, bool ras, uint64_t *syndrome)
 {
-	struct serror_window *w = &windows[cpu_this()->index];
-	uint64_t pfr0;
+	struct serror_window *w;
 
 	if (selftest_pending(vcpu, syndrome))
 		return true;
-	__asm__ volatile("mrs %0, id_aa64pfr0_el1" : "=r"(pfr0));
-	if (ID_AA64PFR0_RAS(pfr0) != 0) {
+	if (ras) {
 		uint64_t disr;
 		__asm__ volatile("hint #16\n\tisb" ::: "memory");	/* ESB */
 		disr = sysreg_disr_el1_read();
@@ -79,6 +74,7 @@ static bool serror_take(const struct vcpu *vcpu, uint64_t *syndrome)
 	isb();
 	if (!(sysreg_isr_el1_read() & ISR_A))
 		return false;
+	w = &windows[cpu_this()->index];
 	w->taken = false;
 	w->open = true;
 	__asm__ volatile("msr daifclr, #4\n\tisb\n\tmsr daifset, #4" ::: "memory");
@@ -91,7 +87,7 @@ bool serror_sync_leaving(struct vcpu *vcpu, struct exception_frame *frame)
 {
 	uint64_t syndrome;
 
-	if (!serror_take(vcpu, &syndrome))
+	if (!serror_take(vcpu, vcpu->partition->arch.features.has.ras, &syndrome))
 		return true;
 	return serror_account(vcpu, frame, syndrome, "asynchronous external abort, taken as it left its CPU");
 }
@@ -113,7 +109,7 @@ void serror_sync_stopped(struct vcpu *vcpu)
 {
 	uint64_t syndrome;
 
-	if (!serror_take(NULL, &syndrome))
+	if (!serror_take(NULL, vcpu->partition->arch.features.has.ras, &syndrome))
 		return;
 	__atomic_fetch_add(&vcpu->partition->faults, 1, __ATOMIC_RELAXED);
 	log_warn("fault: partition %s vCPU%u SError pending as it stopped (syndrome %#llx): counted to it",

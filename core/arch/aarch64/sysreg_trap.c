@@ -118,11 +118,19 @@ static bool rule_access(struct sysreg_access *access, uint32_t iss)
 	return false;
 }
 
+/* The TID3 group: op0 3, op1 0, CRn 0, CRm 1-7 (CRm 0 is MIDR and friends, not trapped). */
+static bool is_id_register(uint32_t iss)
+{
+	return (iss & SYSREG_ISS_ID_GROUP_MASK) == SYSREG_ISS_ID_GROUP && ((iss >> 1) & 0xfU) != 0;
+}
+
 bool sysreg_trap(struct vcpu *vcpu, struct exception_frame *frame)
 {
 	uint32_t iss = (uint32_t)(frame->esr & ESR_ISS_MASK);
 	unsigned int rt = (iss >> SYSREG_ISS_RT_SHIFT) & SYSREG_ISS_RT_MASK;
-	const struct sysreg_trap_entry *entry = find_entry(iss & SYSREG_ISS_ENCODING_MASK);
+	/* ID registers, the most frequent, skip the search: none has a row. */
+	const struct sysreg_trap_entry *entry = is_id_register(iss) ? NULL :
+		find_entry(iss & SYSREG_ISS_ENCODING_MASK);
 	struct sysreg_access access = {
 		.vcpu = vcpu, .read = (iss & SYSREG_ISS_READ) != 0,
 		.value = rt == 31 ? 0 : frame->x[rt],

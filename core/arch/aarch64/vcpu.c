@@ -46,6 +46,8 @@ void arch_vcpu_reset(struct vcpu *vcpu)
  * ESB is the vCPU's). Switched on every CPU that has them. */
 static void optional_restore(const struct el1_context *c, const struct cpu_implements *has)
 {
+	if (!has->switched_el1_extra)
+		return;
 	if (has->sme)
 		sysreg_tpidr2_el0_write(c->tpidr2_el0);
 	if (has->ras)
@@ -54,6 +56,8 @@ static void optional_restore(const struct el1_context *c, const struct cpu_imple
 
 static void optional_save(struct el1_context *c, const struct cpu_implements *has)
 {
+	if (!has->switched_el1_extra)
+		return;
 	if (has->sme)
 		c->tpidr2_el0 = sysreg_tpidr2_el0_read();
 	if (has->ras)
@@ -170,7 +174,8 @@ static struct exception_frame *stack_top_frame(void)
 void arch_vcpu_switch_out(struct vcpu *vcpu, void *trap_frame)
 {
 	/* Its errors are its own: taken before the next vCPU's context. */
-	serror_sync_leaving(vcpu, trap_frame);
+	if (serror_maybe_pending(vcpu->partition->arch.features.has.ras))
+		serror_sync_leaving(vcpu, trap_frame);
 	vcpu->arch.frame = *(struct exception_frame *)trap_frame;
 	arch_vcpu_save(vcpu);
 	arch_fpsimd_save(&vcpu->arch.fpsimd);

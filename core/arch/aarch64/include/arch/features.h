@@ -18,6 +18,7 @@
 struct cpu_implements {
 	bool sve, sme, ras, amu, lor, hcrx, fgt, trace_filter, mte2, pauth;
 	bool pmu, pmu_v3p1, pmu_v3p5;
+	bool hcrx_or_fgt, switched_el1_extra;	/* one test each on the switch path */
 	unsigned int breakpoints, watchpoints;
 };
 

@@ -21,6 +21,9 @@ struct vcpu;
 #define SYSREG_ISS_RT_SHIFT		5
 #define SYSREG_ISS_RT_MASK		0x1fU
 #define SYSREG_ISS_READ			1U
+/* op0, op1 and CRn of the ID registers (3, 0, 0); CRm is checked apart. */
+#define SYSREG_ISS_ID_GROUP_MASK	((3U << 20) | (7U << 14) | (0xfU << 10))
+#define SYSREG_ISS_ID_GROUP		(3U << 20)
 
 /* Returns whether the vCPU continues. */
 bool sysreg_trap(struct vcpu *vcpu, struct exception_frame *frame);
