@@ -2,10 +2,12 @@
 # Memory attacks at addresses that would be reachable if the protection
 # were wrong (tests/layouts/core-attacks.yaml, on -cpu max so that LSE
 # atomics and DC ZVA are there to attack with):
-#   - bounds, a plain partition, at the edges of each of its regions with
-#     every kind of access (tests/guests/bounds): the last bytes inside
-#     work, the first past and the last before abort with FAR exactly there;
-#     undecodable accesses to emulated devices are refused;
+#   - bounds, a plain partition with its MMU on, at the edges of each of
+#     its regions with every kind of access (tests/guests/bounds): the last
+#     bytes inside work, the first past and the last before abort with FAR
+#     exactly there, and so do accesses straddling the end and stage-1
+#     table walks through what it has not; undecodable accesses to
+#     emulated devices are refused;
 #   - intruder, the root (identity-mapped: it attacks physical addresses),
 #     at the hypervisor's code, data and tables, the pages around its
 #     memory, the event log (readable, never writable), the other
@@ -35,14 +37,16 @@ grep -q '\.name = "private", \.pa = 0x46010000,' "$out/gen/tables.c" ||
 	fail "the channel moved from 0x46010000: update the intruder and bounds guests"
 
 # Exact counts: a run that skipped or lost checks does not pass.
-expect_line "$log" "^\\[bounds\\] DONE 239 passed, 0 failed$" "bounds ran its 239 attacks"
+expect_line "$log" "^\\[bounds\\] DONE 247 passed, 0 failed$" "bounds ran its 247 attacks"
 expect_line "$log" "^\\[intruder\\] DONE 52 passed, 0 failed$" "intruder ran its 52 attacks"
 reject_line "$log" "^\\[(bounds|intruder|crash)\\] (FAIL|SKIP)"
 for attack in ram-inside-end-ldrb ram-past-end-ldrb ram-before-start-strb rw-inside-end-str64 rw-past-end-stp \
 	rw-before-start-ldp ro-inside-end-strb ro-inside-end-stp ro-inside-end-stxr ro-inside-end-ldadd \
 	ro-inside-end-cas ro-inside-end-swp ro-inside-end-dczva ro-inside-end-ldr64 ro-unchanged \
 	channel-inside-end-str32 channel-unchanged ram-straddle-end-ldp rw-straddle-end-stp \
-	console-undecodable-ldp gicd-undecodable-ldxr doorbell-undecodable-stp ro-execute ram-past-end-execute; do
+	console-undecodable-ldp gicd-undecodable-ldxr doorbell-undecodable-stp ro-execute ram-past-end-execute \
+	ram-straddle-end-unaligned-str64 ro-straddle-end-unaligned-ldr64 table-past-ram-walk-ldr64 \
+	table-in-console-walk-ldr64; do
 	expect_line "$log" "^\\[bounds\\] PASS $attack$"
 done
 for attack in hypervisor-text-write hypervisor-text-execute hypervisor-data-stp hypervisor-bss-dczva \

@@ -6,7 +6,9 @@
  * bytes, load/store pair, exclusives, LSE atomics, DC ZVA): the last
  * bytes inside must work (writes only where it may write), the first
  * byte past the end and the last before the start must abort, and so must
- * a pair straddling the end. Then the emulated devices (console, virtual
+ * a pair or (its MMU is on, RAM Normal memory) an unaligned access
+ * straddling the end, and a stage-1 table walk through memory it has not
+ * or through an emulated device's page. Then the emulated devices (console, virtual
  * GIC) with the accesses the hypervisor cannot decode (ESR ISV=0), which
  * it must refuse rather than emulate as something else, and execution
  * of memory it may not execute.
@@ -137,6 +139,32 @@ static void attack_execute(const char *name, uintptr_t address, bool allowed)
 	      (unsigned long long)r.esr);
 }
 
+/* With the MMU on, RAM is Normal memory: an unaligned access may straddle
+ * the end of a region, and must abort at the first byte past it. */
+static void attack_unaligned(void)
+{
+	attack_abort("ram", "straddle-end-unaligned", PROBE_LOAD, 8, RAM_BASE + RAM_SIZE - 4, RAM_BASE + RAM_SIZE);
+	attack_abort("ram", "straddle-end-unaligned", PROBE_STORE, 8, RAM_BASE + RAM_SIZE - 4, RAM_BASE + RAM_SIZE);
+	attack_abort("rw", "straddle-end-unaligned", PROBE_LOAD, 8, RW_BASE + RW_SIZE - 4, RW_BASE + RW_SIZE);
+	attack_abort("rw", "straddle-end-unaligned", PROBE_STORE, 8, RW_BASE + RW_SIZE - 4, RW_BASE + RW_SIZE);
+	attack_abort("ro", "straddle-end-unaligned", PROBE_LOAD, 8, RO_BASE + RO_SIZE - 4, RO_BASE + RO_SIZE);
+	attack_abort("channel", "straddle-end-unaligned", PROBE_LOAD, 8, CHANNEL_BASE + CHANNEL_SIZE - 4,
+		     CHANNEL_BASE + CHANNEL_SIZE);
+}
+
+/* A stage-1 table where it has no memory, or in an emulated device's page:
+ * the walk itself must abort (ESR S1PTW), with FAR the address it was
+ * translating; the hypervisor must not emulate a table read. */
+#define WALKED_VA	0x80000000UL
+
+static void attack_table_walks(void)
+{
+	mmu_point_block_at_table(WALKED_VA, RAM_BASE + RAM_SIZE);
+	attack_abort("table-past-ram", "walk", PROBE_LOAD, 8, WALKED_VA, WALKED_VA);
+	mmu_point_block_at_table(WALKED_VA, CONSOLE_BASE);
+	attack_abort("table-in-console", "walk", PROBE_LOAD, 8, WALKED_VA, WALKED_VA);
+}
+
 /* The hypervisor logs a partition's first eight faults, then counts: these
  * come first, one of each kind, so that the log names each. */
 static void attack_logged(void)
@@ -159,8 +187,11 @@ void guest_main(uint64_t dtb)
 		skip("bounds", "no hypervisor: nothing to attack");
 		return;
 	}
-	console_printf("bounds: attacking its edges\n");
+	mmu_enable_identity();
+	console_printf("bounds: attacking its edges, MMU on\n");
 	attack_logged();
+	attack_unaligned();
+	attack_table_walks();
 	attack_region("ram", RAM_BASE, RAM_SIZE, true);
 	attack_region("rw", RW_BASE, RW_SIZE, true);
 	attack_region("ro", RO_BASE, RO_SIZE, false);

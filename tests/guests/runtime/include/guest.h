@@ -13,6 +13,7 @@
 #include <exceptions.h>
 #include <gic.h>
 #include <heartbeat.h>
+#include <mmu.h>
 #include <hypercall.h>
 #include <attack.h>
 #include <probe.h>
