@@ -92,20 +92,27 @@ static int32_t describe_vcpu(struct partition *p, uint64_t index, struct control
 
 static int32_t life_cycle(struct partition *caller, struct partition *p, uint32_t command)
 {
+	const char *verb = command == BH_CTL_CMD_STOP ? "stops" : command == BH_CTL_CMD_START ? "starts" : "restarts";
+	bool done;
+
 	if (p->is_root || p == caller)
 		return BH_ERR_DENIED;
 	/* The state is checked again, under its lock, by the change itself. */
 	switch (command) {
 	case BH_CTL_CMD_STOP:
-		log_info("control: %s stops partition %s", caller->name, p->name);
-		return partition_stop(p) ? BH_OK : BH_ERR_STATE;
+		done = partition_stop(p);
+		break;
 	case BH_CTL_CMD_START:
-		log_info("control: %s starts partition %s", caller->name, p->name);
-		return partition_start(p) ? BH_OK : BH_ERR_STATE;
+		done = partition_start(p);
+		break;
 	default:
-		log_info("control: %s restarts partition %s", caller->name, p->name);
-		return partition_restart(p, RESTART_BY_CONTROL) ? BH_OK : BH_ERR_STATE;
+		done = partition_restart(p, RESTART_BY_CONTROL);
+		break;
 	}
+	/* After the fact, so that the log never shows a refused change as made. */
+	log_info("control: %s %s partition %s%s", caller->name, verb, p->name,
+		 done ? "" : ": refused, not in a state for that");
+	return done ? BH_OK : BH_ERR_STATE;
 }
 
 static int32_t read_log(struct control_request *r)

@@ -3,7 +3,8 @@
 VALID_IMAGE per case of the tamper matrix into DIR, as CASE.img, and
 prints "CASE<TAB>refusal on the host<TAB>refusal at boot" per case: the
 exact reason each must give (the same on both sides unless the loaded
-image differs from the file, as for a truncated one). OTHER_IMAGE is
+image differs from the file, as for a truncated one; "-" at boot for a
+file too short to hold the hypervisor, checked on the host only). OTHER_IMAGE is
 another validly signed image (a different partition image) for the
 mix-and-match case. The format is read independently of the C code, from
 docs/image-format.md: one case per check its table lists."""
@@ -70,6 +71,8 @@ write("flip-header", flipped(HEADER + 32), SIGNATURE)
 write("flip-signature", flipped(sig_off + 5), SIGNATURE)
 # Truncated: the host sees it; loaded, the missing tail (the signature) reads as zeros.
 write("truncated", valid[: len(valid) // 2], TRUNCATED, SIGNATURE)
+# Shorter than the headers: on the host only, since such a file holds no hypervisor to boot ("-").
+write("headers-truncated", valid[: HEADER + 100], TRUNCATED, "-")
 # Mix and match: a component of another signed image (its last kernel) in this one's place.
 swapped = max(i for i in range(count) if component(valid, i)[1] == 2)
 _, _, _, offset, size = component(valid, swapped)

@@ -40,6 +40,11 @@ while IFS=$'\t' read -r name host_reason boot_reason; do
 	if verify "$image" >"$dir/$name.host" 2>&1; then fail "$name: accepted by bulkhead-image verify"; fi
 	got=$(sed -n "s|^$image: refused: ||p" "$dir/$name.host")
 	[ "$got" = "$host_reason" ] || fail "$name: bulkhead-image verify said '$got', expected '$host_reason'"
+	cases=$((cases + 1))
+	if [ "$boot_reason" = - ]; then
+		echo "$name: refused: $got (on the host; nothing to boot)"
+		continue
+	fi
 	boot "$dir/$name.log" "$image" --cpus 2 >/dev/null
 	got=$(sed -n 's/^bulkhead: error: boot image refused: //p' "$dir/$name.log")
 	[ "$got" = "$boot_reason" ] || fail "$name: the hypervisor said '$got', expected '$boot_reason'"
@@ -49,9 +54,8 @@ while IFS=$'\t' read -r name host_reason boot_reason; do
 	esac
 	reject_line "$dir/$name.log" "^bulkhead: partition |^\\[(eventlog|worker)\\]"
 	echo "$name: refused: $got"
-	cases=$((cases + 1))
 done <"$dir/cases.tsv"
-[ "$cases" = 39 ] || fail "$cases cases in the matrix, expected 39"
+[ "$cases" = 40 ] || fail "$cases cases in the matrix, expected 40"
 
 # Trailing data: not part of what was signed, so verify refuses the file;
 # the hypervisor never reads past the image and boots it.
@@ -60,4 +64,4 @@ if verify "$dir/trailing.img" >"$dir/trailing.host" 2>&1; then fail "trailing da
 expect_line "$dir/trailing.host" "refused: 16 bytes of trailing data"
 boot "$dir/trailing.log" "$dir/trailing.img" --cpus 2 >/dev/null
 expect_line "$dir/trailing.log" "^\\[eventlog\\] DONE [0-9]+ passed, 0 failed$" "trailing data is ignored at boot"
-echo "$cases tampered images refused on the host and at boot; trailing data refused by verify, ignored at boot"
+echo "$cases tampered images refused on the host and (all but one) at boot; trailing data refused by verify, ignored at boot"
