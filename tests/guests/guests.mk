@@ -30,11 +30,16 @@ guest_runtime_srcs := $(filter-out %/guest_name.c %/guest.lds.S,$(guest_runtime_
 
 guest_objs = $(patsubst $(srctree)/%,$(guest_out)/obj/%.o,$(1))
 
-# Changed flags, link address or defines rebuild every guest object.
+# Changed flags or link address rebuild every guest object; a guest's
+# changed defines rebuild that guest's own objects only.
 $(guest_out)/.flags: FORCE
 	@mkdir -p $(dir $@)
-	@echo '$(GUEST_CC) $(GUEST_CFLAGS) $(GUEST_LDFLAGS) $(GUEST_LOAD_ADDR)' \
-		'$(foreach g,$(guest_names),$(g):$(GUEST_DEFINES_$(g)))' > $@.tmp
+	@echo '$(GUEST_CC) $(GUEST_CFLAGS) $(GUEST_LDFLAGS) $(GUEST_LOAD_ADDR)' > $@.tmp
+	@if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
+
+$(guest_out)/.defines-%: FORCE
+	@mkdir -p $(dir $@)
+	@echo '$(GUEST_DEFINES_$*)' > $@.tmp
 	@if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
 
 $(guest_out)/guest.lds: $(guest_dir)/runtime/guest.lds.S $(guest_out)/.flags
@@ -56,6 +61,7 @@ $(guest_out)/obj/%.S.o: $(srctree)/%.S $(guest_out)/.flags
 define guest_rule
 guest_$(1)_objs := $(call guest_objs,$(wildcard $(guest_dir)/$(1)/*.c $(guest_dir)/$(1)/*.S))
 $$(guest_$(1)_objs): guest_defines := $$(GUEST_DEFINES_$(1))
+$$(guest_$(1)_objs): $(guest_out)/.defines-$(1)
 
 $(guest_out)/obj/$(1)/guest_name.o: $(guest_dir)/runtime/guest_name.c $(guest_out)/.flags
 	$$(quiet) CC $$(patsubst $$(objtree)/%,%,$$@)
