@@ -209,6 +209,16 @@ uint64_t console_log_read(uint64_t from, char *buffer, uint64_t size, uint64_t *
 	return byte_ring_read(&hvlog.ring, from, buffer, size, next);
 }
 
+uint64_t console_log_end(void)
+{
+	return byte_ring_end(&hvlog.ring);
+}
+
+uint64_t console_log_printed(void)
+{
+	return __atomic_load_n(&hvlog.printed, __ATOMIC_ACQUIRE);
+}
+
 /* Formats into message (CONSOLE_MESSAGE_MAX bytes); a cut is marked. */
 static size_t format_message(char *message, const char *fmt, va_list args)
 {

@@ -162,6 +162,10 @@ static int32_t control_execute(struct partition *caller, struct control_request 
 		r->data_size = console_log_read(r->arg0, (char *)r->data, BH_CTL_DATA_SIZE, &r->result0);
 		r->result1 = r->data_size;
 		return BH_OK;
+	case BH_CTL_CMD_HVLOG_STATE:
+		r->result1 = console_log_printed();
+		r->result0 = console_log_end();
+		return BH_OK;
 	case BH_CTL_CMD_CONSOLE:
 		p = partition_by_id(r->arg0);
 		if (p == NULL || p->layout->console == LAYOUT_CONSOLE_DEVICE)

@@ -48,5 +48,8 @@ static inline void console_drain_if_pending(void)
 
 /* Copies the log from position `from` (or the oldest kept); as byte_ring_read. */
 uint64_t console_log_read(uint64_t from, char *buffer, uint64_t size, uint64_t *next);
+/* Positions: after the log's last byte, and where the UART has reached (<= the end). */
+uint64_t console_log_end(void);
+uint64_t console_log_printed(void);
 
 #endif

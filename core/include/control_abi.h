@@ -46,6 +46,8 @@
 #define BH_CTL_CMD_HVLOG	9	/* ARG0 = position -> RESULT0 = next position, RESULT1 =
 					 * bytes; DATA = the hypervisor's own log from the position
 					 * (or from the oldest kept), whether or not the UART took it */
+#define BH_CTL_CMD_HVLOG_STATE	10	/* -> RESULT0 = the position after the log's last byte,
+					 * RESULT1 = the position the UART has reached */
 
 /* Refused because the partition is not in a state the command applies to. */
 #define BH_ERR_STATE		(-5)

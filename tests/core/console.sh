@@ -30,8 +30,9 @@ between=$(sed -n '/^UART off$/,/^UART on$/p' "$log" | sed '1d;$d')
 after=$(sed -n '/^UART on$/,$p' "$log")
 [ "$(grep -c '^bulkhead: control: consoleroot stops partition racer$' <<<"$after")" -eq 6 ] ||
 	fail "the 6 lines logged while the UART was stopped did not follow it"
-for check in uart-disabled-log-kept uart-disabled-victim-beats-on uart-cts-log-kept uart-cts-victim-beats-on; do
+for check in uart-takes-the-backlog uart-disabled-log-kept uart-disabled-victim-beats-on uart-cts-log-kept \
+	uart-cts-victim-beats-on; do
 	expect_line "$log" "^PASS $check$"
 done
-expect_line "$log" "^DONE 7 passed, 0 failed$" "every check of the root passed"
+expect_line "$log" "^DONE 8 passed, 0 failed$" "every check of the root passed"
 expect_line "$log" "^bulkhead: root partition consoleroot powered off: stopping the machine$"

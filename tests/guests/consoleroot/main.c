@@ -186,6 +186,21 @@ static uint64_t hvlog_end(void)
 	}
 }
 
+/* Waits until the UART has taken the whole hypervisor log; false at the deadline. */
+static bool uart_caught_up(void)
+{
+	uint64_t deadline = deadline_from_now();
+
+	for (;;) {
+		struct smccc_result r = control(BH_CTL_CMD_HVLOG_STATE, 0, 0);
+		if (r.x0 == BH_OK && r.x1 == r.x2)
+			return true;
+		if (r.x0 != BH_OK || counter_read() >= deadline)
+			return false;
+		delay_ticks(ticks_from_ns(10000000));
+	}
+}
+
 struct stopped_phase {
 	int64_t stop_status;
 	unsigned int logged;		/* of LOGGED_PER_PHASE, found in the log ring */
@@ -222,8 +237,9 @@ static void report(const struct stopped_phase *phase, const char *logged, const 
 
 void guest_main(uint64_t dtb)
 {
-	uint32_t control_before = mmio_read32(PL011_BASE + PL011_CR), version;
+	uint32_t control_before = mmio_read32(PL011_BASE + PL011_CR);
 	struct stopped_phase disabled, flow_controlled;
+	bool caught_up_before, caught_up_after;
 
 	(void)dtb;
 	console_printf("consoleroot: waiting for the console race to end\n");
@@ -232,17 +248,20 @@ void guest_main(uint64_t dtb)
 	 * The markers are written to the UART while it is stopped for the
 	 * hypervisor: a PL011 keeps them in its FIFO (QEMU's sends them at
 	 * once), so they come out before anything the hypervisor writes once
-	 * it sees the UART again. Verdicts wait until it is running again.
+	 * it sees the UART again. Before them the UART takes the racer's last
+	 * lines; the verdicts wait until it has taken the backlog, so that
+	 * nothing of the hypervisor's lands inside them.
 	 */
+	caught_up_before = uart_caught_up();
 	console_printf("UART off\n");
 	disabled = stopped_uart_phase(0);
 	flow_controlled = stopped_uart_phase(PL011_CR_UARTEN | PL011_CR_TXE | PL011_CR_RXE | PL011_CR_CTSEN);
 	mmio_write32(PL011_BASE + PL011_CR, 0);
 	console_printf("UART on\n");
 	mmio_write32(PL011_BASE + PL011_CR, control_before);
-	/* Exits, on which the hypervisor drains its backlog before these lines. */
-	for (unsigned int i = 0; i < 4; i++)
-		bh_version(&version);
+	caught_up_after = uart_caught_up();
+	check(caught_up_before && caught_up_after, "uart-takes-the-backlog", "%s",
+	      caught_up_before ? "not after the UART came back" : "not before the UART was stopped");
 	report(&disabled, "uart-disabled-log-kept", "uart-disabled-victim-beats-on");
 	report(&flow_controlled, "uart-cts-log-kept", "uart-cts-victim-beats-on");
 }
