@@ -181,8 +181,6 @@ static uint64_t with_dependents(uint64_t hidden)
 {
 	if (is_hidden(hidden, FEATURE_SVE))
 		hidden |= FEATURE_BIT(FEATURE_SME);
-	if (is_hidden(hidden, FEATURE_SHA1))
-		hidden |= FEATURE_BIT(FEATURE_SHA2);
 	if (is_hidden(hidden, FEATURE_SHA2))
 		hidden |= FEATURE_BIT(FEATURE_SHA512) | FEATURE_BIT(FEATURE_SHA3);
 	return hidden;
