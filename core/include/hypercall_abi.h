@@ -2,7 +2,9 @@
  * The Bulkhead hypercall ABI, shared by the hypervisor and the guests that
  * call it (test guests, bulkheadctl). Calls follow the SMC Calling
  * Convention over HVC #0: function id in x0, arguments in x1-x5, status
- * back in x0 and results in x1-x3. Ids sit in the SMCCC range for
+ * back in x0 and results in x1-x3. A refused call (a negative status)
+ * changes only x0: x1-x3 keep what the caller put there, and no buffer
+ * it named is written. Ids sit in the SMCCC range for
  * vendor-specific hypervisor services (owner 6), fast calls, SMC64.
  * docs/hypercalls.md describes each call.
  */
