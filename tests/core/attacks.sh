@@ -106,7 +106,7 @@ counted=$(sed -n 's/^\[intruder\] intruder: bounds stopped after \([0-9]*\) faul
 # off, the hypervisor's lines go on, and its copies of them stay its own.
 disabled=$(grep -n '^\[intruder\] intruder: UART disabled, CTS flow control on$' "$log" | cut -d: -f1)
 [ -n "$disabled" ] || fail "the intruder never reached its UART attack"
-tail -n +"$disabled" "$log" | grep -q '^bulkhead: partition bounds powered itself off$' ||
+tail -n +"$disabled" "$log" | grep -q '^bulkhead: root partition intruder powered off: stopping the machine$' ||
 	fail "no hypervisor line after the root disabled its UART"
 expect_line "$log" "^\\[intruder\\] bulkhead: FORGED partition victim stopped$"
 expect_line "$log" "^\\[intruder\\] xbulkhead: FORGED root partition intruder powered off: stopping the machine$"

@@ -5,7 +5,7 @@
  * the hypervisor's table, is untouched and still beating. Then it stops
  * its UART for the hypervisor: UARTCR = 0, later CTS flow control with CTS
  * never asserted (QEMU reports it clear). Meanwhile it makes the
- * hypervisor log (a refused STOP is logged before it is refused) and
+ * hypervisor log (a refused STOP is logged as refused) and
  * reads the hypervisor's log ring through the control interface: the
  * lines must be there, the victim must go on beating, and nothing may
  * hang. Its markers "UART off" and "UART on" frame the stretch in which
@@ -222,7 +222,7 @@ static struct stopped_phase stopped_uart_phase(uint32_t control_value)
 	}
 	phase.beat_after = victim_beats_twice(phase.beat_before);
 	read_ring(BH_CTL_CMD_HVLOG, 0, &from);
-	phase.logged = count_lines("bulkhead: control: consoleroot stops partition racer\n");
+	phase.logged = count_lines("bulkhead: control: consoleroot stops partition racer: refused, not in a state for that\n");
 	return phase;
 }
 
