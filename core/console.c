@@ -31,6 +31,8 @@ static const bool console_enabled = false;
 /* What one call may write to the UART, at most. */
 #define DRAIN_BUDGET		CONSOLE_MESSAGE_MAX
 #define DRAIN_CHUNK		32
+/* What the exit path may write, at most: a vCPU's own time pays for it. */
+#define EXIT_DRAIN_BUDGET	DRAIN_CHUNK
 /* Synchronous output: the whole ring, '\r's included. */
 #define SYNC_BUDGET		(2 * CONSOLE_RING_SIZE)
 /*
@@ -168,6 +170,12 @@ void console_drain(void)
 {
 	if (console_enabled)
 		drain(DRAIN_BUDGET);
+}
+
+void console_drain_few(void)
+{
+	if (console_enabled)
+		drain(EXIT_DRAIN_BUDGET);
 }
 
 void console_never_wait(void)

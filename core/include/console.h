@@ -45,6 +45,18 @@ static inline void console_drain_if_pending(void)
 	if (__atomic_load_n(&console_backlog, __ATOMIC_RELAXED) != 0)
 		console_drain();
 }
+/*
+ * On a vCPU's way back into its partition: a few bytes only. The backlog
+ * is others' text (each writer drains its own message as it logs it), so
+ * a large drain here would charge the vCPU's time, and its interrupt
+ * latency, for another partition's output.
+ */
+void console_drain_few(void);
+static inline void console_drain_on_exit(void)
+{
+	if (__atomic_load_n(&console_backlog, __ATOMIC_RELAXED) != 0)
+		console_drain_few();
+}
 
 /* Copies the log from position `from` (or the oldest kept); as byte_ring_read. */
 uint64_t console_log_read(uint64_t from, char *buffer, uint64_t size, uint64_t *next);

@@ -6,6 +6,13 @@
 . "$SRCTREE/tests/lib/common.sh"
 
 out=$(appliance_for runtime-guests "$SRCTREE/tests/layouts/runtime-guests.yaml" NR_CPUS=6) || exit 1
+# Six TCG vCPUs on a 2-core host, in real time: smoke's timer is late by
+# however long the host leaves its thread waiting (8 ms seen at e4e962a as
+# at its successors), which says nothing of the hypervisor. The timer's
+# accuracy under the hypervisor is asserted where time is instructions
+# (sched-timer-waits-for-window, make bench); here only that it fires.
+make_out "$out" appliance GUEST_DEFINES_smoke=-DSMOKE_TIMER_LATE_NS=25000000ULL >>"$out/build.log" 2>&1 ||
+	fail "build failed: $(tail -n 5 "$out/build.log")"
 boot "$out/serial.log" "$out/appliance.img" --cpus 6
 log=$out/serial.log
 

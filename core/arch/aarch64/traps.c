@@ -222,6 +222,6 @@ void handle_guest_exit(struct exception_frame *frame, unsigned int vector)
 		sched_switch_out(vcpu, frame, false);
 	}
 	vgic_flush(vcpu);
-	console_drain_if_pending();
+	console_drain_on_exit();
 	account_exit(vcpu, entered);
 }
