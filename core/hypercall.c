@@ -2,7 +2,7 @@
  * The hypercall table. Every argument is checked against the calling
  * partition's own resources before anything is done; a bad request
  * returns an error in x0 and changes nothing else: no buffer, no state,
- * no other register (hypercall_handle puts x1-x3 back).
+ * no other register (its caller keeps x1-x3 for a refused call).
  */
 #include <console.h>
 #include <control.h>
@@ -120,12 +120,4 @@ void hypercall_handle(struct vcpu *vcpu, const uint64_t args[HYPERCALL_ARGS],
 		results[0] = (uint64_t)BH_ERR_NOT_SUPPORTED;
 	else
 		hypercalls[index](vcpu, args, results);
-	/*
-	 * A refused call performed nothing, and says only that in x0: the
-	 * result registers keep the caller's values, whatever a handler
-	 * stored in them before it gave up.
-	 */
-	if (results[0] != BH_OK)
-		for (unsigned int i = 1; i < HYPERCALL_RESULTS; i++)
-			results[i] = args[i];
 }

@@ -48,9 +48,11 @@ static const struct artifact_component *next_image(const struct partition *p, un
 	return NULL;
 }
 
-static uint64_t chunk(uint64_t size, uint64_t offset)
+static uint64_t chunk(const struct reload *r, uint64_t size)
 {
-	return size - offset < RELOAD_STEP_BYTES ? size - offset : RELOAD_STEP_BYTES;
+	uint64_t left = size - r->offset;
+
+	return r->whole || left < RELOAD_STEP_BYTES ? left : RELOAD_STEP_BYTES;
 }
 
 static void next_phase(struct reload *r, enum reload_phase phase)
@@ -101,7 +103,7 @@ static void step_zero(struct partition *p, struct reload *r)
 		return;
 	}
 	region = &p->layout->regions[r->index];
-	size = chunk(region->size, r->offset);
+	size = chunk(r, region->size);
 	arch_memory_zero((void *)(uintptr_t)(region->pa + r->offset), size);
 	r->offset += size;
 	if (r->offset == region->size) {
@@ -129,7 +131,7 @@ static void step_copy(struct partition *p, struct reload *r)
 		r->index++;
 		return;
 	}
-	size = chunk(c->size, r->offset);
+	size = chunk(r, c->size);
 	memcpy(target + r->offset, (const uint8_t *)artifact_data(boot_image(), c) + r->offset, size);
 	arch_memory_clean(target + r->offset, size);
 	r->offset += size;
@@ -175,7 +177,7 @@ static void step_hash(struct partition *p, struct reload *r)
 	}
 	if (r->offset == 0)
 		sha256_init(&r->hash);
-	size = chunk(c->size, r->offset);
+	size = chunk(r, c->size);
 	sha256_update(&r->hash, loaded + r->offset, (size_t)size);
 	r->offset += size;
 	if (r->offset == c->size) {
@@ -240,7 +242,8 @@ static enum step_result step(struct partition *p)
 
 void reload_load_now(struct partition *p)
 {
-	struct reload r = { .phase = RELOAD_ZERO };
+	/* Before any partition runs, steps would bound nobody's wait: one per region. */
+	struct reload r = { .phase = RELOAD_ZERO, .whole = true };
 
 	while (step_load(p, &r) == STEP_MORE && r.phase != RELOAD_HASH)
 		;

@@ -42,6 +42,7 @@ struct reload {
 	unsigned int cause;		/* enum restart_cause */
 	unsigned int index;		/* region or component being worked on */
 	uint64_t offset;		/* bytes of it done */
+	bool whole;			/* at boot: every region and image in one step */
 	uint64_t not_before;		/* counter: the rate limit of a self-restart */
 	uint64_t give_up_at;		/* counter: its vCPUs must have left by then */
 	uint64_t window_end;		/* the window the last step was done in */

@@ -2,6 +2,8 @@
 #ifndef SPINLOCK_H
 #define SPINLOCK_H
 
+#include <arch/spin_wait.h>
+
 #include <stdint.h>
 
 struct spinlock {
@@ -13,8 +15,8 @@ static inline void spin_lock(struct spinlock *lock)
 {
 	uint32_t ticket = __atomic_fetch_add(&lock->next, 1, __ATOMIC_RELAXED);
 
-	while (__atomic_load_n(&lock->serving, __ATOMIC_ACQUIRE) != ticket)
-		;
+	if (__atomic_load_n(&lock->serving, __ATOMIC_ACQUIRE) != ticket)
+		arch_wait_until_equal32(&lock->serving, ticket);
 }
 
 static inline void spin_unlock(struct spinlock *lock)

@@ -174,6 +174,9 @@ void vgic_wake(struct vcpu *vcpu)
 {
 	if (vcpu->cpu == cpu_this()->index)
 		return;
+	/* The pending state this caller just stored is seen before kick_sent is
+	 * read: vgic_flush reads them in the other order, without the lock. */
+	__atomic_thread_fence(__ATOMIC_SEQ_CST);
 	if (!__atomic_exchange_n(&vcpu->arch.vgic.kick_sent, true, __ATOMIC_ACQ_REL))
 		irq_send_kick(vcpu->cpu);
 }
@@ -205,7 +208,7 @@ void vgic_inject(struct vcpu *vcpu, unsigned int intid)
 	vgic_virq_set_pending(vcpu, intid, true);
 	/* Disabled, it waits in the distributor: the write that enables it wakes the target.
 	 * In a list register not yet armed, it needs the exit that merges it there (vgic_flush). */
-	wake = vgic_virq_waiting(vcpu->partition, virq);
+	wake = target->cpu != cpu_this()->index && vgic_virq_waiting(vcpu->partition, virq);
 	spin_unlock(&dist->lock);
 	__atomic_fetch_add(&target->injected, 1, __ATOMIC_RELAXED);
 	if (wake)
@@ -228,25 +231,35 @@ bool vgic_forward_physical(unsigned int intid)
 	return true;
 }
 
-void vgic_sync(struct vcpu *vcpu)
+static void lr_set(struct vgic_cpu *vc, unsigned int slot, unsigned int intid)
+{
+	vc->lr_intid[slot] = (uint16_t)intid;
+	if (intid == VGIC_NO_INTID)
+		vc->lr_used &= ~(1U << slot);
+	else
+		vc->lr_used |= 1U << slot;
+}
+
+/* What the partition did with the list registers in use; out of line, so
+ * that an exit with none in use pays for no stack frame. */
+static __attribute__((noinline)) void sync_list_registers(struct vcpu *vcpu)
 {
 	struct vgic_dist *dist = dist_of(vcpu->partition);
 	struct vgic_cpu *vc = &vcpu->arch.vgic;
 
 	spin_lock(&dist->lock);
-	for (unsigned int slot = 0; slot < lr_count; slot++) {
+	for (uint32_t used = vc->lr_used; used != 0; used &= used - 1) {
+		unsigned int slot = (unsigned int)__builtin_ctz(used);
 		struct virq *virq;
 		uint64_t lr, state;
 
-		if (vc->lr_intid[slot] == VGIC_NO_INTID)
-			continue;
 		virq = vgic_virq(vcpu, vc->lr_intid[slot]);
 		lr = lr_read(slot);
 		state = (lr >> ICH_LR_STATE_SHIFT) & ICH_LR_STATE_MASK;
 		if (state == 0) {
 			unsigned int intid = vc->lr_intid[slot];
 
-			vc->lr_intid[slot] = VGIC_NO_INTID;
+			lr_set(vc, slot, VGIC_NO_INTID);
 			/* An empty list register that still asks for it would raise maintenance for ever. */
 			if (lr & ICH_LR_EOI)
 				lr_write(slot, 0);
@@ -264,6 +277,12 @@ void vgic_sync(struct vcpu *vcpu)
 		}
 	}
 	spin_unlock(&dist->lock);
+}
+
+void vgic_sync(struct vcpu *vcpu)
+{
+	if (vcpu->arch.vgic.lr_used != 0)
+		sync_list_registers(vcpu);
 }
 
 static bool deliverable(const struct vcpu *vcpu, const struct virq *virq)
@@ -326,11 +345,9 @@ void vgic_wake_waiting(struct partition *p)
 
 static int free_lr(const struct vgic_cpu *vc)
 {
-	for (unsigned int slot = 0; slot < lr_count; slot++) {
-		if (vc->lr_intid[slot] == VGIC_NO_INTID)
-			return (int)slot;
-	}
-	return -1;
+	uint32_t free = ~vc->lr_used & ((1U << lr_count) - 1);
+
+	return free != 0 ? __builtin_ctz(free) : -1;
 }
 
 /*
@@ -364,9 +381,20 @@ void vgic_flush(struct vcpu *vcpu)
 	struct vgic_cpu *vc = &vcpu->arch.vgic;
 	uint64_t hcr = ICH_HCR_EN;
 
-	/* Cleared before the lock: a kick sent after this finds it clear; an
-	 * interrupt made pending before it is seen below. */
+	/*
+	 * Cleared, then pending_count read, with a full barrier between: a
+	 * CPU making an interrupt pending for this vCPU raises the count under
+	 * the lock and then, its unlock ordered before its exchange, tests
+	 * kick_sent. Either that CPU finds the flag clear and kicks, or this
+	 * one sees the count, so with nothing pending (most exits) the lock
+	 * need not be taken at all.
+	 */
 	__atomic_store_n(&vc->kick_sent, false, __ATOMIC_RELAXED);
+	__atomic_thread_fence(__ATOMIC_SEQ_CST);
+	if (__atomic_load_n(&vc->pending_count, __ATOMIC_RELAXED) == 0) {
+		sysreg_ich_hcr_el2_write(hcr);
+		return;
+	}
 	spin_lock(&dist->lock);
 	while (vc->pending_count > 0 && (dist->ctlr & GICD_CTLR_ENABLE_G1)) {
 		unsigned int intid = best_candidate(vcpu);
@@ -391,7 +419,7 @@ void vgic_flush(struct vcpu *vcpu)
 		if (virq->hw)
 			lr |= ICH_LR_HW | ((uint64_t)intid << ICH_LR_PINTID_SHIFT);
 		lr_write((unsigned int)slot, lr);
-		vc->lr_intid[slot] = (uint16_t)intid;
+		lr_set(vc, (unsigned int)slot, intid);
 		virq->in_lr = true;
 		vgic_virq_set_pending(vcpu, intid, false);
 	}
@@ -467,6 +495,7 @@ void vgic_vcpu_reset(struct vcpu *vcpu)
 	vc->private_irqs[GIC_PPI_VIRT_TIMER].hw = true;
 	for (unsigned int i = 0; i < ICH_LR_COUNT_MAX; i++)
 		vc->lr_intid[i] = VGIC_NO_INTID;
+	vc->lr_used = 0;
 	vc->asleep = true;
 	vc->pending_count = 0;
 	vc->pending_private = 0;
@@ -573,7 +602,7 @@ void vgic_put(struct vcpu *vcpu)
 		if ((lr & ICH_LR_HW) && state != 0)
 			irq_deactivate((unsigned int)((lr >> ICH_LR_PINTID_SHIFT) & ICH_LR_PINTID_MASK));
 		lr_write(slot, 0);
-		vcpu->arch.vgic.lr_intid[slot] = VGIC_NO_INTID;
+		lr_set(&vcpu->arch.vgic, slot, VGIC_NO_INTID);
 	}
 	sysreg_ich_hcr_el2_write(ICH_HCR_EN);
 }

@@ -192,8 +192,15 @@ bool smccc_dispatch(struct vcpu *vcpu, struct exception_frame *frame, enum smccc
 	if (conduit == SMCCC_CONDUIT_HVC && (frame->x[0] & 0xffff0000U) == BH_HC_BASE) {
 		uint64_t results[HYPERCALL_RESULTS];
 		hypercall_handle(vcpu, frame->x, results);
-		for (unsigned int i = 0; i < HYPERCALL_RESULTS; i++)
-			frame->x[i] = results[i];
+		/*
+		 * A refused call performed nothing, and says only that in x0:
+		 * x1-x3 keep the caller's values, whatever a handler stored in
+		 * its results before it gave up.
+		 */
+		frame->x[0] = results[0];
+		if (results[0] == BH_OK)
+			for (unsigned int i = 1; i < HYPERCALL_RESULTS; i++)
+				frame->x[i] = results[i];
 		return true;
 	}
 	set_result(frame, PSCI_NOT_SUPPORTED);

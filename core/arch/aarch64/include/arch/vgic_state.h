@@ -37,6 +37,11 @@ struct virq {
 struct vgic_cpu {
 	struct virq private_irqs[GIC_PRIVATE_COUNT];
 	uint16_t lr_intid[ICH_LR_COUNT_MAX];	/* what each list register holds */
+	/* Bit n: lr_intid[n] holds an interrupt. Like lr_intid, written only
+	 * by the CPU the vCPU runs on, or by a reset while it runs nowhere: that
+	 * CPU reads it without the lock, and an exit with nothing in the list
+	 * registers syncs nothing. */
+	uint32_t lr_used;
 	bool asleep;				/* GICR_WAKER.ProcessorSleep */
 	/* The virtual CPU interface while the vCPU is off its (shared) CPU. */
 	uint64_t saved_lrs[ICH_LR_COUNT_MAX];
