@@ -16,8 +16,16 @@ endif
 BOARD_FILE := $(srctree)/platform/$(PLATFORM)/board.yaml
 GEN_DIR := $(objtree)/gen
 BULKHEAD := $(objtree)/host/bulkhead
+# Where the layout's test guests are found. Given (GUEST_IMAGES=DIR, as the
+# QEMU tests give the guests `make test` built once), none is built here.
+ifeq ($(GUEST_IMAGES),)
+guest_images := $(objtree)/guests
+guest_images_built := guests
+else
+guest_images := $(GUEST_IMAGES)
+endif
 
-GEN_FLAGS = --board $(BOARD_FILE) --board-dtb $(GEN_DIR)/board.dtb --images $(objtree)/guests --images $(objtree)/linux \
+GEN_FLAGS = --board $(BOARD_FILE) --board-dtb $(GEN_DIR)/board.dtb --images $(guest_images) --images $(objtree)/linux \
 	--ram-size $(CONFIG_QEMU_RAM_MB)M --cpus $(CONFIG_NR_CPUS) \
 	--max-partitions $(CONFIG_MAX_PARTITIONS) --max-vcpus $(CONFIG_MAX_VCPUS)
 
@@ -43,7 +51,7 @@ $(GEN_DIR)/board.dtb: $(GEN_DIR)/machine.stamp
 	  { echo "*** qemu-system-aarch64 could not describe the machine" >&2; exit 1; }
 
 $(GEN_DIR)/tables.c: $(LAYOUT_FILE) $(BOARD_FILE) $(GEN_DIR)/board.dtb $(BULKHEAD) \
-		$(GEN_DIR)/gen.stamp | guests
+		$(GEN_DIR)/gen.stamp | $(guest_images_built)
 	$(quiet) GEN $(patsubst $(srctree)/%,%,$(LAYOUT_FILE))
 	$(Q)$(BULKHEAD) gen $(LAYOUT_FILE) $(GEN_FLAGS) -o $(GEN_DIR)
 

@@ -32,7 +32,7 @@ aim=""
 for pair in HYPERVISOR_TEXT:_start HYPERVISOR_DATA:__data_start HYPERVISOR_BSS:__bss_start; do
 	aim="$aim -D${pair%%:*}=$(hypervisor_symbol "${pair#*:}")UL"
 done
-make_out "$out" appliance "GUEST_DEFINES_intruder=$aim" >>"$out/build.log" 2>&1 ||
+appliance_again "$out" "GUEST_DEFINES_intruder=$aim" ||
 	fail "aiming the intruder failed: $(tail -n 5 "$out/build.log")"
 for pair in HYPERVISOR_TEXT:_start HYPERVISOR_DATA:__data_start HYPERVISOR_BSS:__bss_start; do
 	name=${pair%%:*} actual=$(hypervisor_symbol "${pair#*:}")

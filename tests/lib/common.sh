@@ -59,8 +59,34 @@ appliance_for() {
 	out=$(scratch_dir "$name")
 	make_out "$out" qemu-virt_defconfig >/dev/null
 	set_options "$out" "LAYOUT=$layout" "$@"
-	make_out "$out" appliance >"$out/build.log" 2>&1 || fail "build failed: $(tail -n 5 "$out/build.log")"
+	make_out "$out" appliance $(shared_build_products) $(shared_guests) >"$out/build.log" 2>&1 ||
+		fail "build failed: $(tail -n 5 "$out/build.log")"
 	echo "$out"
+}
+
+# appliance_again OUT MAKE_ARGS...: rebuilds an appliance_for appliance
+# with more make arguments (GUEST_DEFINES_name=...): its guests are then
+# built in OUT with their defines; the host tools are still shared.
+appliance_again() {
+	local out=$1
+	shift
+	make_out "$out" appliance $(shared_build_products) "$@" >>"$out/build.log" 2>&1
+}
+
+# What a QEMU test's appliance takes from the build `make test` made
+# before the tests (tests/tests.mk): the host tools and, through
+# shared_guests, the test guests, the same sources built once, rather than
+# built again for every test. The build tests build everything themselves.
+# With both cores: the tests run one at a time.
+shared_build_products() {
+	echo "-j$(nproc)"
+	[ -x "$BUILD/host/bulkhead" ] && [ -x "$BUILD/host/bulkhead-image" ] &&
+		echo "BULKHEAD=$BUILD/host/bulkhead BULKHEAD_IMAGE=$BUILD/host/bulkhead-image"
+	return 0
+}
+shared_guests() {
+	compgen -G "$BUILD/guests/*.bin" >/dev/null && echo "GUEST_IMAGES=$BUILD/guests"
+	return 0
 }
 
 # copy_source_tree DEST: the tracked and new files of the source tree,

@@ -251,7 +251,8 @@ void guest_main(uint64_t dtb)
 	bool caught_up_before, caught_up_after;
 
 	(void)dtb;
-	console_printf("consoleroot: waiting for the console race to end\n");
+	/* Nothing printed before the race is over: the UART is the hypervisor's
+	 * for the racer's lines, and a line of the root's could land inside one. */
 	check_after_race();
 	/*
 	 * The markers are written to the UART while it is stopped for the
