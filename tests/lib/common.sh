@@ -26,11 +26,16 @@ scratch_dir() {
 	echo "$dir"
 }
 
-# make_out OUTDIR ARGS...: the top-level make with O=OUTDIR.
+# make_out OUTDIR ARGS...: the top-level make with O=OUTDIR. Builds use
+# both cores (the tests run one at a time); a configuration goal runs
+# alone, as it must come before any build in the same call.
 make_out() {
-	local out=$1
+	local out=$1 jobs=-j"$(nproc)" arg
 	shift
-	make --no-print-directory -C "$SRCTREE" O="$out" "$@"
+	for arg in "$@"; do
+		case $arg in *config) jobs=-j1 ;; esac
+	done
+	make --no-print-directory "$jobs" -C "$SRCTREE" O="$out" "$@"
 }
 
 # set_options OUTDIR KEY=VALUE...: edit a .config as a user would, then
@@ -77,9 +82,7 @@ appliance_again() {
 # before the tests (tests/tests.mk): the host tools and, through
 # shared_guests, the test guests, the same sources built once, rather than
 # built again for every test. The build tests build everything themselves.
-# With both cores: the tests run one at a time.
 shared_build_products() {
-	echo "-j$(nproc)"
 	[ -x "$BUILD/host/bulkhead" ] && [ -x "$BUILD/host/bulkhead-image" ] &&
 		echo "BULKHEAD=$BUILD/host/bulkhead BULKHEAD_IMAGE=$BUILD/host/bulkhead-image"
 	return 0
