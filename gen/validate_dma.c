@@ -86,7 +86,7 @@ void warn_unprotected_dma(const struct layout_spec *l, const struct board *b)
 				diag_warning(ref->at, DMA_HINT,
 					     "device '%s' masters DMA that no IOMMU checks: partition '%s' can read "
 					     "and write all physical memory through it, the hypervisor's included",
-					     ref->name, p->name);
+					     ref->name, p->name ? p->name : "?");
 		}
 		if (!p->root)
 			continue;
@@ -99,6 +99,6 @@ void warn_unprotected_dma(const struct layout_spec *l, const struct board *b)
 		diag_warning(p->root_at, DMA_HINT,
 			     "root partition '%s' gets %u device%s that master DMA no IOMMU checks, by default (%s): "
 			     "through them it can read and write all physical memory, the hypervisor's included",
-			     p->name, count, count == 1 ? "" : "s", text);
+			     p->name ? p->name : "?", count, count == 1 ? "" : "s", text);
 	}
 }
