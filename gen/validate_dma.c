@@ -74,6 +74,7 @@ void warn_unprotected_dma(const struct layout_spec *l, const struct board *b)
 {
 	const char *names[256];
 	char text[2048];
+	unsigned int roots_seen = 0;
 
 	for (unsigned int i = 0; i < l->partition_count; i++) {
 		const struct partition_spec *p = &l->partitions[i];
@@ -88,7 +89,8 @@ void warn_unprotected_dma(const struct layout_spec *l, const struct board *b)
 					     "and write all physical memory through it, the hypervisor's included",
 					     ref->name, p->name ? p->name : "?");
 		}
-		if (!p->root)
+		/* A second root is refused: only the first gets the default share. */
+		if (!p->root || roots_seen++ > 0)
 			continue;
 		for (unsigned int d = 0; d < b->device_count && count < sizeof(names) / sizeof(names[0]); d++)
 			if (b->devices[d].dma_unprotected && b->devices[d].owner < 0 && partition_has_device(l, b, i, d))

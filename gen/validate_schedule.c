@@ -93,7 +93,8 @@ static void hide_unswitched_state(struct layout_spec *l)
 
 		for (unsigned int v = 0; v < p->vcpu_count; v++)
 			shares |= p->vcpus[v].scheduled;
-		if (!shares || (p->hidden_features & unswitched) == unswitched)
+		/* A scheduled root is refused (check_vcpus): nothing to add. */
+		if (!shares || p->root || (p->hidden_features & unswitched) == unswitched)
 			continue;
 		diag_warning(p->at, "add features: { hide: [" UNSWITCHED_NAMES "] } to say so in the layout",
 			     "partition '%s' shares a CPU, so " UNSWITCHED_NAMES " are hidden from it "
