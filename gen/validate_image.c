@@ -15,6 +15,7 @@
 #define ARM64_TEXT_OFFSET_AT	8
 #define ARM64_IMAGE_SIZE_AT	16
 #define ARM64_MAGIC_AT		56
+#define ARM64_OLD_TEXT_OFFSET	0x80000ULL
 
 static uint64_t little_endian_64(const unsigned char *bytes)
 {
@@ -53,6 +54,9 @@ static void read_header(struct image_spec *img)
 	}
 	img->text_offset = little_endian_64(header + ARM64_TEXT_OFFSET_AT);
 	img->kernel_size = little_endian_64(header + ARM64_IMAGE_SIZE_AT);
+	/* Before Linux 3.17 image_size was 0 and text_offset of unknown byte order. */
+	if (img->kernel_size == 0)
+		img->text_offset = ARM64_OLD_TEXT_OFFSET;
 }
 
 void read_kernel_headers(struct layout_spec *l)
@@ -68,15 +72,17 @@ void check_kernel_base(const struct partition_spec *p)
 {
 	const struct region_spec *first = p->region_count > 0 ? &p->regions[0] : NULL;
 	uint64_t base;
+	char hint[160];
 
 	if (p->image.kind != IMAGE_KERNEL || first == NULL || !first->has_ipa)
 		return;
 	base = first->ipa - p->image.text_offset;
 	if (first->ipa >= p->image.text_offset && base % BLOCK_SIZE_2M == 0)
 		return;
-	diag_error(first->ipa_at.line ? first->ipa_at : first->pa_at.line ? first->pa_at : first->at,
-		   "the kernel goes at the start of the partition's first region: give it a 2 MiB aligned base "
-		   "or ipa, or a size in whole 2M",
+	snprintf(hint, sizeof(hint), "the kernel goes at the start of the partition's first region: give it "
+		 "a base or ipa %s2 MiB boundary%s", p->image.text_offset ? "text_offset past a " : "on a ",
+		 p->image.text_offset ? "" : ", or a size in whole 2M");
+	diag_error(first->ipa_at.line ? first->ipa_at : first->pa_at.line ? first->pa_at : first->at, hint,
 		   "kernel '%s' would be loaded at 0x%llx, but Linux needs its base (less text_offset 0x%llx) "
 		   "2 MiB aligned", p->image.file, (unsigned long long)first->ipa,
 		   (unsigned long long)p->image.text_offset);

@@ -16,17 +16,18 @@ board_dtb() {
 	echo "$dtb"
 }
 
-# stand_in_file FILE SIZE [arm64 IMAGE_SIZE | elf]: SIZE (16M, 4096) zero
-# bytes, opening with an arm64 Image header that gives IMAGE_SIZE (bytes
-# in memory once loaded) or with an ELF file's magic.
+# stand_in_file FILE SIZE [arm64 IMAGE_SIZE [TEXT_OFFSET] | elf]: SIZE
+# (16M, 4096) zero bytes, opening with an arm64 Image header that gives
+# IMAGE_SIZE (bytes in memory once loaded) and TEXT_OFFSET (default 0), or
+# with an ELF file's magic.
 stand_in_file() {
 	truncate -s 0 "$1" && truncate -s "$2" "$1"
 	case ${3:-} in
 	arm64) /usr/bin/python3 -c '
 import struct, sys
 with open(sys.argv[1], "r+b") as f:
-    f.seek(16); f.write(struct.pack("<Q", int(sys.argv[2])))
-    f.seek(56); f.write(b"ARM\x64")' "$1" "$(numfmt --from=iec "$4")" ;;
+    f.seek(8); f.write(struct.pack("<QQ", int(sys.argv[3], 0), int(sys.argv[2])))
+    f.seek(56); f.write(b"ARM\x64")' "$1" "$(numfmt --from=iec "$4")" "${5:-0}" ;;
 	elf) printf '\177ELF\002\001\001' | dd of="$1" conv=notrunc status=none ;;
 	esac
 }
