@@ -10,7 +10,7 @@
 #include <string.h>
 
 static const char *const board_keys[] = { "board", "ram", "cpus", "gic", "emulated-console",
-					  "emulated-pages", "devices", NULL };
+					  "emulated-pages", "hypervisor-uart", "devices", NULL };
 static const char *const ram_keys[] = { "base", "max-size", NULL };
 static const char *const gic_keys[] = { "distributor", "redistributors", "interrupt-ids", NULL };
 static const char *const device_keys[] = { "name", "base", "size", "interrupts", "reserved",
@@ -62,6 +62,25 @@ static bool load_device(const struct ynode *node, struct board_device *d)
 	return true;
 }
 
+/* The UART the hypervisor prints on, a console device of the board; optional. */
+static bool find_log_uart(const struct ynode *root, struct board *b)
+{
+	const struct ynode *v = ywalk_get(root, "hypervisor-uart");
+	const char *name;
+
+	if (v == NULL)
+		return true;
+	if (!ywalk_string(v, "hypervisor-uart", &name))
+		return false;
+	b->log_uart = board_find_device(b, name);
+	if (b->log_uart < 0 || !b->devices[b->log_uart].console) {
+		diag_error(v->at, "name a device of the board marked console: true",
+			   "hypervisor-uart '%s' is not a UART of the board", name);
+		return false;
+	}
+	return true;
+}
+
 bool board_load(const struct ynode *root, const char *file, uint64_t ram_size, struct board *b)
 {
 	const struct ynode *v, *ram, *gic, *devices;
@@ -70,6 +89,7 @@ bool board_load(const struct ynode *root, const char *file, uint64_t ram_size, s
 
 	memset(b, 0, sizeof(*b));
 	b->file = file;
+	b->log_uart = -1;
 	if (!ywalk_is(root, YNODE_MAP, "a board description"))
 		return false;
 	ywalk_check_keys(root, board_keys, "the board description");
@@ -114,7 +134,7 @@ bool board_load(const struct ynode *root, const char *file, uint64_t ram_size, s
 			return false;
 		b->device_count++;
 	}
-	return b->devices != NULL || devices->count == 0;
+	return (b->devices != NULL || devices->count == 0) && find_log_uart(root, b);
 }
 
 void board_free(struct board *b)

@@ -21,6 +21,12 @@ const char *const feature_names[] = {
 	[FEATURE_COUNT] = NULL,
 };
 
+/* arm64's COMMAND_LINE_SIZE: Linux copies at most this, its NUL included. */
+#define LINUX_COMMAND_LINE_SIZE 2048
+
+/* Not in the mask: the arm64 kernel will not run without them. */
+static const char *const features_linux_requires[] = { "fp", "asimd", NULL };
+
 static const char *const top_keys[] = { "platform", "hypervisor", "partitions", "schedules",
 					"channels", NULL };
 static const char *const hypervisor_keys[] = { "memory", NULL };
@@ -36,6 +42,14 @@ static const char *const schedule_keys[] = { "cpu", "major_frame", "urgent_budge
 static const char *const window_keys[] = { "partition", "vcpu", "start", "duration", NULL };
 static const char *const channel_keys[] = { "name", "size", "endpoints", NULL };
 static const char *const endpoint_keys[] = { "partition", "access", "doorbell", "ipa", NULL };
+
+static bool listed(const char *word, const char *const *list)
+{
+	for (; *list != NULL; list++)
+		if (strcmp(*list, word) == 0)
+			return true;
+	return false;
+}
 
 static bool parse_access(const struct ynode *node, unsigned int *access)
 {
@@ -95,9 +109,19 @@ static void parse_regions(const struct ynode *list, struct partition_spec *p)
 	}
 }
 
+/* An empty list is a partition that never runs. */
+static bool has_cpus(const struct ynode *list, const struct partition_spec *p)
+{
+	if (list->count > 0)
+		return true;
+	diag_error(list->at, "for example: cpus: [2]", "partition '%s' has no CPUs and would never run",
+		   p->name ? p->name : "?");
+	return false;
+}
+
 static void parse_cpu_list(const struct ynode *list, struct partition_spec *p)
 {
-	if (!ywalk_is(list, YNODE_SEQ, "cpus"))
+	if (!ywalk_is(list, YNODE_SEQ, "cpus") || !has_cpus(list, p))
 		return;
 	p->vcpus = calloc(list->count, sizeof(*p->vcpus));
 	for (size_t i = 0; p->vcpus != NULL && i < list->count; i++) {
@@ -111,7 +135,7 @@ static void parse_cpu_list(const struct ynode *list, struct partition_spec *p)
 
 static void parse_vcpu_list(const struct ynode *list, struct partition_spec *p)
 {
-	if (!ywalk_is(list, YNODE_SEQ, "vcpus"))
+	if (!ywalk_is(list, YNODE_SEQ, "vcpus") || !has_cpus(list, p))
 		return;
 	p->vcpus = calloc(list->count, sizeof(*p->vcpus));
 	for (size_t i = 0; p->vcpus != NULL && i < list->count; i++) {
@@ -145,6 +169,7 @@ static void parse_image(const struct ynode *n, struct image_spec *image)
 {
 	const struct ynode *kernel, *baremetal, *v;
 
+	image->given = true;
 	if (!ywalk_is(n, YNODE_MAP, "image"))
 		return;
 	ywalk_check_keys(n, image_keys, "image");
@@ -163,10 +188,17 @@ static void parse_image(const struct ynode *n, struct image_spec *image)
 	image->kind = kernel != NULL ? IMAGE_KERNEL : IMAGE_BAREMETAL;
 	if ((v = ywalk_get(n, "initrd")) != NULL) {
 		image->initrd_at = v->at;
-		ywalk_string(v, "initrd", &image->initrd);
+		if (image->kind == IMAGE_BAREMETAL)
+			diag_error(v->at, "a bare-metal program gets only its device tree; an initrd is for a kernel",
+				   "an initrd goes with a Linux kernel, not with a baremetal image");
+		else
+			ywalk_string(v, "initrd", &image->initrd);
 	}
-	if ((v = ywalk_get(n, "cmdline")) != NULL)
-		ywalk_string(v, "cmdline", &image->cmdline);
+	if ((v = ywalk_get(n, "cmdline")) != NULL && ywalk_string(v, "cmdline", &image->cmdline) &&
+	    image->kind == IMAGE_KERNEL && strlen(image->cmdline) >= LINUX_COMMAND_LINE_SIZE)
+		diag_error(v->at, NULL, "cmdline is %zu bytes, but Linux on arm64 keeps %u (COMMAND_LINE_SIZE, "
+			   "its NUL included): the rest would be cut off", strlen(image->cmdline),
+			   LINUX_COMMAND_LINE_SIZE - 1);
 	if ((v = ywalk_get(n, "entry")) != NULL) {
 		image->entry_at = v->at;
 		image->has_entry = ywalk_integer(v, "entry", &image->entry);
@@ -200,6 +232,12 @@ static void parse_features(const struct ynode *n, struct partition_spec *p)
 		}
 		if (known)
 			continue;
+		if (listed(name, features_linux_requires)) {
+			diag_error(hide->items[i]->at, "every partition sees fp and asimd",
+				   "feature '%s' cannot be hidden: Linux on arm64 requires floating point and "
+				   "Advanced SIMD (fp, asimd)", name);
+			continue;
+		}
 		suggestion = ywalk_suggest(name, feature_names);
 		if (suggestion != NULL)
 			diag_error(hide->items[i]->at, NULL, "unknown feature '%s'; did you mean '%s'?", name, suggestion);

@@ -38,6 +38,7 @@ struct board {
 	uint64_t pages_base;	/* the control page, then a doorbell page per channel */
 #define EMULATED_PAGES_SIZE	0x1000000ULL	/* the window at pages_base no memory may cover */
 	unsigned int spi_limit;	/* INTIDs below this exist */
+	int log_uart;		/* the device the hypervisor prints on (hypervisor-uart), or -1 */
 	struct board_device *devices;
 	unsigned int device_count;
 };
@@ -82,6 +83,10 @@ struct image_spec {
 	const char *cmdline;
 	uint64_t entry;
 	bool has_entry;
+	bool given;		/* the layout has an image key, even if it had errors */
+	/* A kernel's arm64 Image header, once read: what it occupies once
+	 * loaded (0: the header does not say) and its offset from a 2 MiB base. */
+	uint64_t kernel_size, text_offset;
 	struct source_position at, file_at, initrd_at, entry_at;
 };
 

@@ -110,14 +110,20 @@ void units_format_size(uint64_t size, char *text, unsigned int length)
 {
 	static const char suffixes[] = "KMGT";
 
+	/* The largest unit it reaches; a size that is not a whole number of it
+	 * (a file's) as the nearest tenth, with the exact count. */
 	for (int i = 3; i >= 0; i--) {
 		uint64_t unit = 1ULL << (10 * (i + 1));
-		if (size != 0 && size % unit == 0) {
+		if (size < unit)
+			continue;
+		if (size % unit == 0)
 			snprintf(text, length, "%llu%c", (unsigned long long)(size / unit), suffixes[i]);
-			return;
-		}
+		else
+			snprintf(text, length, "%.1f%c (%llu bytes)", (double)size / (double)unit, suffixes[i],
+				 (unsigned long long)size);
+		return;
 	}
-	snprintf(text, length, "%#llx", (unsigned long long)size);
+	snprintf(text, length, "%llu bytes", (unsigned long long)size);
 }
 
 void units_format_time(uint64_t ns, char *text, unsigned int length)

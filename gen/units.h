@@ -23,7 +23,7 @@ enum units_status units_parse_size(const char *text, uint64_t *value);
 /* A time in nanoseconds; the unit (ns, us, ms, s) is required. */
 enum units_status units_parse_time(const char *text, uint64_t *nanoseconds);
 
-/* Writes a size the way a person reads it: "16M", "4K", "0x1234". */
+/* Writes a size the way a person reads it: "16M", "4K", "4.6K (4660 bytes)", "100 bytes". */
 void units_format_size(uint64_t size, char *text, unsigned int length);
 /* Writes a time in the largest unit that keeps it whole: "10ms", "250us". */
 void units_format_time(uint64_t nanoseconds, char *text, unsigned int length);

@@ -11,7 +11,39 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
+
+/*
+ * gen writes DIR/<partition>.dtb beside the board's own device tree, which
+ * the build dumps to DIR/board.dtb (tools/appliance.mk) and cuts every
+ * partition's from. Names hold no '.', so only these can collide; they are
+ * compared ignoring case, as a case-insensitive filesystem would.
+ */
+static const char *const names_gen_writes[] = { "board", NULL };
+
+static void check_name_is_free(const struct layout_spec *l, unsigned int i)
+{
+	const struct partition_spec *p = &l->partitions[i];
+
+	for (const char *const *n = names_gen_writes; *n != NULL; n++)
+		if (strcasecmp(*n, p->name) == 0)
+			diag_error(p->name_at, "rename the partition",
+				   "partition name '%s' is taken: its device tree would overwrite the build's %s.dtb "
+				   "in the generated files", p->name, *n);
+	for (unsigned int j = 0; j < i; j++) {
+		const struct partition_spec *other = &l->partitions[j];
+		if (other->name == NULL)
+			continue;
+		if (strcmp(other->name, p->name) == 0)
+			diag_error(p->name_at, NULL, "duplicate partition name '%s' (first at line %u)", p->name,
+				   other->name_at.line);
+		else if (strcasecmp(other->name, p->name) == 0)
+			diag_error(p->name_at, "their device trees would be one file where case does not count",
+				   "partition names '%s' and '%s' (line %u) differ only in case", p->name, other->name,
+				   other->name_at.line);
+	}
+}
 
 static void check_names_and_root(struct layout_spec *l, const struct limits *limits)
 {
@@ -29,11 +61,8 @@ static void check_names_and_root(struct layout_spec *l, const struct limits *lim
 		if (first_too_many == NULL && total_vcpus + p->vcpu_count > limits->max_vcpus)
 			first_too_many = &p->vcpus[limits->max_vcpus - total_vcpus];
 		total_vcpus += p->vcpu_count;
-		for (unsigned int j = 0; j < i && p->name != NULL; j++) {
-			if (l->partitions[j].name != NULL && strcmp(l->partitions[j].name, p->name) == 0)
-				diag_error(p->name_at, NULL, "duplicate partition name '%s' (first at line %u)",
-					   p->name, l->partitions[j].name_at.line);
-		}
+		if (p->name != NULL)
+			check_name_is_free(l, i);
 		if (!p->root)
 			continue;
 		if (root >= 0)
@@ -115,6 +144,13 @@ static bool same_page(const struct board_device *a, const struct board_device *b
 	return a_first <= b_last && b_first <= a_last;
 }
 
+/* Its output would mix with the hypervisor's, and the partition could silence it. */
+static void log_uart_refused(struct source_position at, const char *name)
+{
+	diag_error(at, "give the partition 'console: emulated' or 'console: ring'",
+		   "'%s' is the UART the hypervisor prints on: only the root partition may have it", name);
+}
+
 static void check_devices(struct layout_spec *l, struct board *b)
 {
 	const char **names = calloc(b->device_count + 1, sizeof(*names));
@@ -143,6 +179,10 @@ static void check_devices(struct layout_spec *l, struct board *b)
 			if (dev->reserved) {
 				diag_error(ref->at, "the hypervisor owns the interrupt controller and gives every "
 					   "partition a virtual one", "device '%s' belongs to the hypervisor", ref->name);
+				continue;
+			}
+			if (!p->root && index == b->log_uart) {
+				log_uart_refused(ref->at, ref->name);
 				continue;
 			}
 			if (dev->owner >= 0) {
@@ -198,7 +238,9 @@ static void check_console(struct layout_spec *l, struct board *b)
 				   "console '%s' is not a UART of board %s", p->console_device, b->name);
 			continue;
 		}
-		if (b->devices[index].owner >= 0 && b->devices[index].owner != (int)i)
+		if (!p->root && index == b->log_uart)
+			log_uart_refused(p->console_at, p->console_device);
+		else if (b->devices[index].owner >= 0 && b->devices[index].owner != (int)i)
 			diag_error(p->console_at, NULL, "console '%s' is assigned to partition '%s'",
 				   p->console_device, l->partitions[b->devices[index].owner].name);
 		else if (!p->root && b->devices[index].owner != (int)i)
@@ -238,7 +280,7 @@ static void resolve_images(struct layout_spec *l, const char *const *dirs, bool 
 	for (unsigned int i = 0; i < l->partition_count; i++) {
 		struct image_spec *img = &l->partitions[i].image;
 		if (img->kind == IMAGE_NONE) {
-			if (require)
+			if (require && !img->given)
 				diag_warning(l->partitions[i].at, "give it an image: { baremetal: app.bin }",
 					     "partition '%s' has no image and will not start",
 					     l->partitions[i].name ? l->partitions[i].name : "?");
@@ -268,6 +310,7 @@ void validate_layout(struct layout_spec *l, struct board *b, const struct limits
 	warn_unprotected_dma(l, b);
 	check_console(l, b);
 	resolve_images(l, image_dirs, image_dirs != NULL);
+	read_kernel_headers(l);
 	validate_schedules(l, b);
 	validate_channels(l, b);
 	validate_memory(l, b);

@@ -74,6 +74,7 @@ void warn_unprotected_dma(const struct layout_spec *l, const struct board *b)
 {
 	const char *names[256];
 	char text[2048];
+	unsigned int roots_seen = 0;
 
 	for (unsigned int i = 0; i < l->partition_count; i++) {
 		const struct partition_spec *p = &l->partitions[i];
@@ -86,9 +87,10 @@ void warn_unprotected_dma(const struct layout_spec *l, const struct board *b)
 				diag_warning(ref->at, DMA_HINT,
 					     "device '%s' masters DMA that no IOMMU checks: partition '%s' can read "
 					     "and write all physical memory through it, the hypervisor's included",
-					     ref->name, p->name);
+					     ref->name, p->name ? p->name : "?");
 		}
-		if (!p->root)
+		/* A second root is refused: only the first gets the default share. */
+		if (!p->root || roots_seen++ > 0)
 			continue;
 		for (unsigned int d = 0; d < b->device_count && count < sizeof(names) / sizeof(names[0]); d++)
 			if (b->devices[d].dma_unprotected && b->devices[d].owner < 0 && partition_has_device(l, b, i, d))
@@ -99,6 +101,6 @@ void warn_unprotected_dma(const struct layout_spec *l, const struct board *b)
 		diag_warning(p->root_at, DMA_HINT,
 			     "root partition '%s' gets %u device%s that master DMA no IOMMU checks, by default (%s): "
 			     "through them it can read and write all physical memory, the hypervisor's included",
-			     p->name, count, count == 1 ? "" : "s", text);
+			     p->name ? p->name : "?", count, count == 1 ? "" : "s", text);
 	}
 }

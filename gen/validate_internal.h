@@ -10,6 +10,10 @@
 void warn_unprotected_dma(const struct layout_spec *layout, const struct board *board);
 void validate_schedules(struct layout_spec *layout, const struct board *board);
 void validate_channels(struct layout_spec *layout, const struct board *board);
+/* Reads each kernel's arm64 Image header; refuses a file that has none. */
+void read_kernel_headers(struct layout_spec *layout);
+/* Once guest addresses are known: a kernel's base must be 2 MiB aligned. */
+void check_kernel_base(const struct partition_spec *partition);
 /* Checks and places memory: partitions' regions, channels, images. */
 void validate_memory(struct layout_spec *layout, const struct board *board);
 

@@ -219,11 +219,44 @@ static const char *emulated_page_at(const struct partition_spec *p, const struct
 	return NULL;
 }
 
+/*
+ * The partition's own device whose pages [ipa, ipa + size) would cover, or
+ * NULL: devices are mapped where they are, and stage 2 holds one mapping
+ * per page, so memory there would hide the device or the device the memory.
+ */
+static const struct board_device *own_device_at(const struct partition_spec *p, const struct board *b,
+						uint64_t ipa, uint64_t size)
+{
+	for (unsigned int k = 0; k < p->device_count; k++) {
+		const struct board_device *dev;
+		uint64_t first, last;
+
+		if (p->devices[k].board_index < 0)
+			continue;
+		dev = &b->devices[p->devices[k].board_index];
+		first = align_down(dev->base, PAGE_SIZE_4K);
+		if (!range_last(dev->base, dev->size, &last))
+			continue;
+		if (ranges_overlap(ipa, size, first, align_down(last, PAGE_SIZE_4K) + PAGE_SIZE_4K - first))
+			return dev;
+	}
+	return NULL;
+}
+
+static void report_own_device(struct source_position at, const char *what, const struct partition_spec *p,
+			      const struct board_device *dev)
+{
+	diag_error(at, "move it with ipa: to where the partition has no device",
+		   "%s covers device '%s' of partition '%s' (at 0x%llx) in guest-physical space", what, dev->name,
+		   p->name ? p->name : "?", (unsigned long long)dev->base);
+}
+
 /* Guest-physical addresses: identity for the root, packed from RAM's base for the others. */
 static void assign_ipas(struct partition_spec *p, const struct board *b)
 {
 	uint64_t next = b->ram_base;
 	const char *emulated;
+	const struct board_device *device;
 
 	for (unsigned int k = 0; k < p->region_count; k++) {
 		struct region_spec *r = &p->regions[k];
@@ -261,6 +294,8 @@ static void assign_ipas(struct partition_spec *p, const struct board *b)
 		if ((emulated = emulated_page_at(p, b, r->ipa, r->size)) != NULL)
 			diag_error(r->ipa_at.line ? r->ipa_at : r->at, NULL, "region covers %s in guest-physical space",
 				   emulated);
+		else if ((device = own_device_at(p, b, r->ipa, r->size)) != NULL)
+			report_own_device(r->ipa_at.line ? r->ipa_at : r->at, "region", p, device);
 	}
 }
 
@@ -268,8 +303,8 @@ static void fit_image(struct partition_spec *p)
 {
 	struct image_spec *img = &p->image;
 	const struct region_spec *first = p->region_count > 0 ? &p->regions[0] : NULL;
-	uint64_t needed;
-	char have[32], need[32];
+	uint64_t needed, loaded;
+	char have[48], need[48], kernel[48];
 
 	if (img->kind == IMAGE_NONE || first == NULL || !first->has_ipa)
 		return;
@@ -279,14 +314,23 @@ static void fit_image(struct partition_spec *p)
 	}
 	if (img->path == NULL)
 		return;
-	needed = img->file_size;
+	/* A kernel's bss lies past its file: the initrd must not land in it. */
+	loaded = img->kernel_size > img->file_size ? img->kernel_size : img->file_size;
+	needed = loaded;
 	if (img->initrd_path != NULL)
 		needed += img->initrd_size + BLOCK_SIZE_2M;
 	if (first->size > DTB_RESERVE * 2)
 		needed += DTB_RESERVE;
-	if (needed > first->size) {
-		units_format_size(first->size, have, sizeof(have));
-		units_format_size(needed, need, sizeof(need));
+	if (needed <= first->size)
+		return;
+	units_format_size(first->size, have, sizeof(have));
+	units_format_size(needed, need, sizeof(need));
+	if (loaded > img->file_size) {
+		units_format_size(loaded, kernel, sizeof(kernel));
+		diag_error(img->file_at, "enlarge the partition's first memory region",
+			   "kernel '%s' occupies %s once loaded (image_size in its header), and needs %s with its "
+			   "initrd and device tree, but the region holds %s", img->file, kernel, need, have);
+	} else {
 		diag_error(img->file_at, "enlarge the partition's first memory region",
 			   "image '%s' needs %s (with its initrd and device tree) but the region holds %s",
 			   img->file, need, have);
@@ -336,6 +380,7 @@ static void check_channel_ipas(const struct layout_spec *l, const struct board *
 			const struct endpoint_spec *ep = &c->endpoints[e];
 			const struct partition_spec *p;
 			const char *emulated;
+			const struct board_device *device;
 
 			if (ep->partition_index < 0 || !ep->has_ipa || c->size == 0 || c->pa == 0)
 				continue;
@@ -351,6 +396,8 @@ static void check_channel_ipas(const struct layout_spec *l, const struct board *
 			if ((emulated = emulated_page_at(p, b, ep->ipa, c->size)) != NULL)
 				diag_error(ep->at, NULL, "channel '%s' end covers %s in guest-physical space", c->name,
 					   emulated);
+			else if ((device = own_device_at(p, b, ep->ipa, c->size)) != NULL)
+				report_own_device(ep->at, "channel end", p, device);
 			for (unsigned int k = 0; k < p->region_count; k++)
 				if (p->regions[k].has_ipa &&
 				    ranges_overlap(ep->ipa, c->size, p->regions[k].ipa, p->regions[k].size))
@@ -410,6 +457,7 @@ void validate_memory(struct layout_spec *l, const struct board *b)
 		give_root_the_rest(root, b, &taken);
 	for (unsigned int i = 0; i < l->partition_count; i++) {
 		assign_ipas(&l->partitions[i], b);
+		check_kernel_base(&l->partitions[i]);
 		fit_image(&l->partitions[i]);
 	}
 	assign_channel_ipas(l);

@@ -9,6 +9,7 @@
 #include <cpu_features.h>
 #include "ywalk.h"
 
+#include <stdio.h>
 #include <string.h>
 
 int find_partition(const struct layout_spec *l, const char *name)
@@ -92,7 +93,8 @@ static void hide_unswitched_state(struct layout_spec *l)
 
 		for (unsigned int v = 0; v < p->vcpu_count; v++)
 			shares |= p->vcpus[v].scheduled;
-		if (!shares || (p->hidden_features & unswitched) == unswitched)
+		/* A scheduled root is refused (check_vcpus): nothing to add. */
+		if (!shares || p->root || (p->hidden_features & unswitched) == unswitched)
 			continue;
 		diag_warning(p->at, "add features: { hide: [" UNSWITCHED_NAMES "] } to say so in the layout",
 			     "partition '%s' shares a CPU, so " UNSWITCHED_NAMES " are hidden from it "
@@ -157,22 +159,37 @@ void validate_schedules(struct layout_spec *l, const struct board *b)
 	}
 }
 
-/* An interrupt id already given to partition p (by a device or a doorbell). */
-static bool interrupt_taken(const struct layout_spec *l, const struct board *b, unsigned int id,
-			    const struct endpoint_spec *self)
+/* Refuses a doorbell whose interrupt id a device or an earlier doorbell has, naming it. */
+static bool doorbell_taken(const struct layout_spec *l, const struct board *b, const struct endpoint_spec *self)
 {
 	for (unsigned int d = 0; d < b->device_count; d++) {
-		for (unsigned int k = 0; k < b->devices[d].interrupt_count; k++)
-			if (b->devices[d].interrupts[k] == id)
-				return true;
+		const struct board_device *dev = &b->devices[d];
+		for (unsigned int k = 0; k < dev->interrupt_count; k++) {
+			if (dev->interrupts[k] != self->doorbell)
+				continue;
+			char owner[64];
+			if (dev->owner >= 0)
+				snprintf(owner, sizeof(owner), "given to '%s'", l->partitions[dev->owner].name);
+			else
+				snprintf(owner, sizeof(owner), "the root partition's by default");
+			diag_error(self->at, "pick an interrupt id no device or other doorbell uses",
+				   "doorbell interrupt %u is the interrupt of device '%s' (%s)", self->doorbell,
+				   dev->name, owner);
+			return true;
+		}
 	}
 	for (unsigned int c = 0; c < l->channel_count; c++) {
 		for (unsigned int e = 0; e < l->channels[c].endpoint_count; e++) {
 			const struct endpoint_spec *other = &l->channels[c].endpoints[e];
 			if (other == self)
 				return false;
-			if (other->doorbell == id)
-				return true;
+			if (other->doorbell != self->doorbell)
+				continue;
+			diag_error(self->at, "pick an interrupt id no device or other doorbell uses",
+				   "doorbell interrupt %u is also the doorbell of channel '%s' in '%s' (line %u)",
+				   self->doorbell, l->channels[c].name ? l->channels[c].name : "?", other->partition,
+				   other->at.line);
+			return true;
 		}
 	}
 	return false;
@@ -198,10 +215,13 @@ void validate_channels(struct layout_spec *l, const struct board *b)
 			if (ep->doorbell != 0 && ep->doorbell >= b->spi_limit)
 				diag_error(ep->at, NULL, "doorbell %u is beyond the interrupt controller's %u ids",
 					   ep->doorbell, b->spi_limit);
-			else if (ep->doorbell != 0 && interrupt_taken(l, b, ep->doorbell, ep))
-				diag_error(ep->at, "pick an interrupt id no device or other doorbell uses",
-					   "doorbell interrupt %u is assigned twice", ep->doorbell);
+			else if (ep->doorbell != 0)
+				doorbell_taken(l, b, ep);
 		}
+		if (c->endpoint_count == 2 && !c->endpoints[0].writable && !c->endpoints[1].writable)
+			diag_error(c->endpoints[1].at, "give the end that writes access: rw",
+				   "channel '%s' is read-only at both ends: nothing could ever be written to it",
+				   c->name ? c->name : "?");
 		if (c->endpoint_count == 2 && c->endpoints[0].partition_index >= 0 &&
 		    c->endpoints[0].partition_index == c->endpoints[1].partition_index)
 			diag_error(c->endpoints[1].at, NULL, "a channel connects two different partitions");

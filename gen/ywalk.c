@@ -6,31 +6,42 @@
 #include <stdio.h>
 #include <string.h>
 
+static bool same_letter(char x, char y)
+{
+	return tolower((unsigned char)x) == tolower((unsigned char)y);
+}
+
+/* Edits between a and b, ignoring case: insertions, deletions, substitutions
+ * and swaps of two neighbours (gpoi for gpio), each counting one. */
 static unsigned int edit_distance(const char *a, const char *b)
 {
 	size_t la = strlen(a), lb = strlen(b);
-	unsigned int row[64];
+	unsigned int rows[3][64], *before = rows[0], *above = rows[1], *row = rows[2];
 
 	if (la >= 63 || lb >= 63)
 		return 99;
 	for (size_t j = 0; j <= lb; j++)
-		row[j] = (unsigned int)j;
+		above[j] = (unsigned int)j;
 	for (size_t i = 1; i <= la; i++) {
-		unsigned int diagonal = row[0];
 		row[0] = (unsigned int)i;
 		for (size_t j = 1; j <= lb; j++) {
-			unsigned int above = row[j];
-			unsigned int cost = tolower((unsigned char)a[i - 1]) == tolower((unsigned char)b[j - 1]) ? 0 : 1;
-			unsigned int best = diagonal + cost;
-			if (row[j] + 1 < best)
-				best = row[j] + 1;
+			unsigned int cost = same_letter(a[i - 1], b[j - 1]) ? 0 : 1;
+			unsigned int best = above[j - 1] + cost;
+			if (above[j] + 1 < best)
+				best = above[j] + 1;
 			if (row[j - 1] + 1 < best)
 				best = row[j - 1] + 1;
+			if (i > 1 && j > 1 && same_letter(a[i - 1], b[j - 2]) && same_letter(a[i - 2], b[j - 1]) &&
+			    before[j - 2] + 1 < best)
+				best = before[j - 2] + 1;
 			row[j] = best;
-			diagonal = above;
 		}
+		unsigned int *oldest = before;
+		before = above;
+		above = row;
+		row = oldest;
 	}
-	return row[lb];
+	return above[lb];
 }
 
 const char *ywalk_suggest(const char *word, const char *const *candidates)
@@ -113,6 +124,18 @@ bool ywalk_string(const struct ynode *node, const char *what, const char **value
 	return true;
 }
 
+/* The bytes of the UTF-8 character at c: 1 for ASCII or a malformed sequence. */
+static size_t character_length(const char *c)
+{
+	unsigned char lead = (unsigned char)*c;
+	size_t length = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
+
+	for (size_t i = 1; i < length; i++)
+		if (((unsigned char)c[i] & 0xc0) != 0x80)
+			return 1;
+	return length;
+}
+
 bool ywalk_name(const struct ynode *node, const char *what, const char **value)
 {
 	const char *s;
@@ -124,9 +147,9 @@ bool ywalk_name(const struct ynode *node, const char *what, const char **value)
 		return false;
 	}
 	for (const char *c = s; *c != '\0'; c++) {
-		if (!isalnum((unsigned char)*c) && *c != '-' && *c != '_') {
-			diag_error(node->at, "names use letters, digits, '-' and '_'",
-				   "%s '%s' contains '%c'", what, s, *c);
+		if ((unsigned char)*c >= 0x80 || (!isalnum((unsigned char)*c) && *c != '-' && *c != '_')) {
+			diag_error(node->at, "names use ASCII letters, digits, '-' and '_'",
+				   "%s '%s' contains '%.*s'", what, s, (int)character_length(c), c);
 			return false;
 		}
 	}

@@ -1,14 +1,16 @@
 #!/bin/bash
 # Every device of platform/qemu-virt/board.yaml sits where QEMU's own
 # device tree puts it, with the same size and interrupts, so the board
-# description cannot drift from the machine it describes.
+# description cannot drift from the machine it describes; and its
+# hypervisor-uart is where the hypervisor prints (platform.h).
 . "$SRCTREE/tests/gen/lib.sh"
 
 dts=$(scratch_dir gen-board-matches-qemu)/virt.dts
 dtc -I dtb -O dts "$(board_dtb)" -o "$dts" 2>/dev/null || fail "dtc could not read QEMU's device tree"
-/usr/bin/python3 - "$BOARD_YAML" "$dts" <<'PY'
+/usr/bin/python3 - "$BOARD_YAML" "$dts" "$SRCTREE/platform/qemu-virt/platform.h" <<'PY'
 import re, sys
 board, dts = open(sys.argv[1]).read(), open(sys.argv[2]).read()
+platform_h = open(sys.argv[3]).read()
 # Nodes of QEMU's tree: unit address -> (reg cells, interrupts cells).
 nodes = {}
 for m in re.finditer(r'\n\t([\w,-]+)@([0-9a-f]+) \{(.*?)\n\t\};', dts, re.S):
@@ -45,6 +47,11 @@ if not gic or gic[0][1] != 0x8000000 or gic[0][5] != 0x80a0000:
 pcie = re.search(r'pcie@10000000 \{(.*?)\n\t\};', dts, re.S).group(1)
 if '0x40 0x10000000 0x00 0x10000000' not in pcie or '0x2000000 0x00 0x10000000 0x00 0x10000000 0x00 0x2eff0000' not in pcie:
     problems.append('PCIe ECAM or MMIO window moved')
+# The UART the board says the hypervisor prints on is the one it does print on.
+log_uart = re.search(r'\nhypervisor-uart: ([\w-]+)', board).group(1)
+log_base = re.search(r'\{ name: %s, base: (\w+)' % log_uart, board).group(1)
+if num(log_base) != int(re.search(r'#define PLATFORM_UART_BASE\s+(\w+)', platform_h).group(1), 0):
+    problems.append('hypervisor-uart %s is not at platform.h\'s PLATFORM_UART_BASE' % log_uart)
 if problems or checked < 35:
     print('\n'.join(problems) or 'only %d devices checked' % checked)
     sys.exit(1)

@@ -1,9 +1,11 @@
 #!/bin/bash
 # check-bad-layout.sh FILE: the layout compiler refuses FILE with exit
 # status 1 and prints, as its first diagnostic, exactly the line FILE's
-# "# expect:" comment gives. "# args:" adds options; "# image: NAME SIZE"
-# provides an image file of that size in a directory passed with --images.
-. "$SRCTREE/tests/lib/common.sh"
+# "# expect:" comment gives. "# args:" adds options; "# image: NAME SIZE
+# [KIND ...]" provides an image file of that size in a directory passed
+# with --images (KIND: "arm64 IMAGE_SIZE" opens it with an arm64 Image
+# header, "elf" with an ELF file's magic; see stand_in_file).
+. "$SRCTREE/tests/gen/lib.sh"
 
 layout=${1#"$SRCTREE"/}
 cd "$SRCTREE"
@@ -11,9 +13,12 @@ expected=$(sed -n '1,5s/^# expect: //p' "$layout")
 args=$(sed -n '1,5s/^# args: //p' "$layout")
 [ -n "$expected" ] || fail "$layout has no '# expect:' line"
 dir=$(scratch_dir "gen-bad-$(basename "$layout" .yaml)")
-image=$(sed -n '1,5s/^# image: //p' "$layout")
-if [ -n "$image" ]; then
-	truncate -s "${image#* }" "$dir/${image%% *}"
+images=$(sed -n '1,5s/^# image: //p' "$layout")
+if [ -n "$images" ]; then
+	while read -r name spec; do
+		# shellcheck disable=SC2086
+		stand_in_file "$dir/$name" $spec
+	done <<<"$images"
 	args="$args --images $dir"
 fi
 status=0

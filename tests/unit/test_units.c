@@ -58,7 +58,11 @@ static void test_formatting(void)
 	units_format_size(16u << 20, text, sizeof(text));
 	CHECK_STR(text, "16M");
 	units_format_size(0x1234, text, sizeof(text));
-	CHECK_STR(text, "0x1234");
+	CHECK_STR(text, "4.6K (4660 bytes)");
+	units_format_size(33619968, text, sizeof(text));
+	CHECK_STR(text, "32.1M (33619968 bytes)");
+	units_format_size(100, text, sizeof(text));
+	CHECK_STR(text, "100 bytes");
 	units_format_size(3ull << 40, text, sizeof(text));
 	CHECK_STR(text, "3T");
 	units_format_time(10000000, text, sizeof(text));
