@@ -164,6 +164,7 @@ static void give_root_the_rest(struct partition_spec *root, const struct board *
 	uint64_t cursor = b->ram_base, end = b->ram_base + b->ram_size;
 	unsigned int capacity = taken->count + 1;
 
+	free(root->regions);	/* `memory: []` left an empty allocation */
 	root->regions = calloc(capacity, sizeof(*root->regions));
 	while (root->regions != NULL && cursor < end && root->region_count < capacity) {
 		const struct taken *next = NULL;
