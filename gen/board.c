@@ -6,8 +6,10 @@
 #include "board.h"
 #include "ywalk.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static const char *const board_keys[] = { "board", "ram", "cpus", "gic", "emulated-console",
 					  "emulated-pages", "hypervisor-uart", "devices", NULL };
@@ -149,4 +151,28 @@ int board_find_device(const struct board *b, const char *name)
 			return (int)i;
 	}
 	return -1;
+}
+
+char *board_find_file(const char *platform, struct source_position at, const char *const *dirs,
+		      unsigned int dir_count)
+{
+	char tried[2048] = "";
+	size_t used = 0;
+
+	for (unsigned int i = 0; i < dir_count; i++) {
+		size_t length = strlen(dirs[i]) + strlen(platform) + sizeof("//board.yaml");
+		char *path = malloc(length);
+
+		if (path == NULL)
+			break;
+		snprintf(path, length, "%s/%s/board.yaml", dirs[i], platform);
+		if (access(path, R_OK) == 0)
+			return path;
+		if (used < sizeof(tried))
+			used += (size_t)snprintf(tried + used, sizeof(tried) - used, "%s%s", i > 0 ? ", " : "", path);
+		free(path);
+	}
+	diag_error(at, "give --board FILE, --board-dir DIR or BULKHEAD_BOARD_PATH=DIR[:DIR...]",
+		   "no board description for platform '%s': tried %s", platform, dir_count > 0 ? tried : "nothing");
+	return NULL;
 }

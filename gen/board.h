@@ -11,4 +11,11 @@ void board_free(struct board *board);
 
 int board_find_device(const struct board *board, const char *name);
 
+/*
+ * The first DIR/<platform>/board.yaml of the directories, in order, as a
+ * string to free; NULL after an error at `at` naming every path tried.
+ */
+char *board_find_file(const char *platform, struct source_position at, const char *const *dirs,
+		      unsigned int dir_count);
+
 #endif

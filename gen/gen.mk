@@ -3,7 +3,7 @@
 
 gen_srcs := $(wildcard $(srctree)/gen/*.c)
 GEN_CFLAGS := $(HOSTCFLAGS) -D_POSIX_C_SOURCE=200809L -Wshadow -I$(srctree)/gen -idirafter $(srctree)/core/include \
-	-DBULKHEAD_VERSION='"$(BULKHEAD_VERSION)"'
+	-DBULKHEAD_VERSION='"$(BULKHEAD_VERSION)"' -DBULKHEAD_PLATFORM_DIR='"$(srctree)/platform"'
 GEN_LIBS := -lyaml -lfdt
 
 gen_objs = $(patsubst $(srctree)/gen/%.c,$(objtree)/$(1)/gen/%.o,$(gen_srcs))

@@ -47,17 +47,29 @@ static int write_file(const char *dir, const char *name, writer write, const str
 	return 0;
 }
 
-/* make's view: tables.c changes when any input does. */
-static void write_depfile(FILE *out, const struct layout_spec *l, const struct board *b, const char *dir)
+static void write_inputs(FILE *out, const struct layout_spec *l, const struct board *b, const char *separator)
 {
-	fprintf(out, "%s/tables.c %s/components.txt: %s %s", dir, dir, l->file, b->file);
+	fprintf(out, "%s%s%s", l->file, separator, b->file);
 	for (unsigned int i = 0; i < l->partition_count; i++) {
 		if (l->partitions[i].image.path != NULL)
-			fprintf(out, " \\\n  %s", l->partitions[i].image.path);
+			fprintf(out, "%s%s", separator, l->partitions[i].image.path);
 		if (l->partitions[i].image.initrd_path != NULL)
-			fprintf(out, " \\\n  %s", l->partitions[i].image.initrd_path);
+			fprintf(out, "%s%s", separator, l->partitions[i].image.initrd_path);
 	}
-	fputc('\n', out);
+}
+
+/*
+ * make's view: tables.c changes when any input does. Each input is also a
+ * target without a recipe (gcc's -MP), so one that is gone, a layout
+ * renamed together with CONFIG_LAYOUT, regenerates instead of stopping make.
+ */
+static void write_depfile(FILE *out, const struct layout_spec *l, const struct board *b, const char *dir)
+{
+	fprintf(out, "%s/tables.c %s/components.txt: ", dir, dir);
+	write_inputs(out, l, b, " \\\n  ");
+	fputs("\n\n", out);
+	write_inputs(out, l, b, ":\n");
+	fputs(":\n", out);
 }
 
 int generate(const char *dir, const char *board_dtb, const struct layout_spec *l, const struct board *b)

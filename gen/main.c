@@ -25,6 +25,12 @@
 #endif
 
 #define MAX_IMAGE_DIRS 8
+#define MAX_BOARD_DIRS 16
+
+/* Where the board descriptions were when this program was built (gen/gen.mk). */
+#ifndef BULKHEAD_PLATFORM_DIR
+#define BULKHEAD_PLATFORM_DIR "platform"
+#endif
 
 struct options {
 	const char *command;
@@ -35,6 +41,8 @@ struct options {
 	const char *svg;
 	const char *image_dirs[MAX_IMAGE_DIRS + 1];
 	unsigned int image_dir_count;
+	const char *board_dirs[MAX_BOARD_DIRS];
+	unsigned int board_dir_count;
 	uint64_t ram_size;
 	unsigned int cpus;
 	struct limits limits;
@@ -51,7 +59,12 @@ static void usage(FILE *out)
 	      "  image     build, sign and check boot images: bulkhead image --help\n"
 	      "\n"
 	      "options:\n"
-	      "  --board FILE           the board description (platform/<board>/board.yaml)\n"
+	      "  --board FILE           the board description; without it, the first\n"
+	      "                         <platform>/board.yaml found in the --board-dir folders,\n"
+	      "                         $BULKHEAD_BOARD_PATH (DIR:DIR...), PREFIX/share/bulkhead/\n"
+	      "                         platform for PREFIX/bin/bulkhead, and\n"
+	      "                         " BULKHEAD_PLATFORM_DIR "\n"
+	      "  --board-dir DIR        where to look for <platform>/board.yaml; repeatable\n"
 	      "  --board-dtb FILE       the board's device tree, for partition DTBs (gen)\n"
 	      "  -o DIR                 output directory (gen)\n"
 	      "  --images DIR           where to look for images, after the layout's folder\n"
@@ -102,7 +115,11 @@ static int parse_options(int argc, char **argv, struct options *o)
 		i++;
 		if (strcmp(a, "--board") == 0)
 			o->board = value;
-		else if (strcmp(a, "--board-dtb") == 0)
+		else if (strcmp(a, "--board-dir") == 0) {
+			if (o->board_dir_count == MAX_BOARD_DIRS)
+				return usage_error("at most 16 %s", "--board-dir");
+			o->board_dirs[o->board_dir_count++] = value;
+		} else if (strcmp(a, "--board-dtb") == 0)
 			o->board_dtb = value;
 		else if (strcmp(a, "-o") == 0)
 			o->output = value;
@@ -182,10 +199,61 @@ static struct ynode *load_yaml(const char *path, char **text)
 	return yaml_load(path, *text, length);
 }
 
-/* The board file named by --board, or platform/<platform>/board.yaml beside the layout's tree. */
+/* The installed boards: PREFIX/share/bulkhead/platform for PREFIX/bin/bulkhead. */
+static char *installed_board_dir(void)
+{
+	static const char suffix[] = "/share/bulkhead/platform";
+	char self[4096];
+	ssize_t length = readlink("/proc/self/exe", self, sizeof(self) - sizeof(suffix));
+	char *slash;
+
+	if (length <= 0)
+		return NULL;
+	self[length] = '\0';
+	for (int level = 0; level < 2; level++) {
+		slash = strrchr(self, '/');
+		if (slash == NULL)
+			return NULL;
+		*slash = '\0';
+	}
+	strcpy(slash, suffix);
+	return strdup(self);
+}
+
+/*
+ * The board file named by --board, else the layout's platform looked up
+ * in the documented order (usage(), docs/config.md).
+ */
+static char *find_board(const struct options *o, const struct layout_spec *l)
+{
+	const char *dirs[2 * MAX_BOARD_DIRS + 2];
+	unsigned int count = 0;
+	const char *env = getenv("BULKHEAD_BOARD_PATH");
+	char *env_copy = env != NULL ? strdup(env) : NULL, *installed = installed_board_dir(), *found, *next = NULL;
+
+	if (o->board != NULL)
+		found = strdup(o->board);
+	else if (l->platform == NULL)
+		found = NULL;	/* the layout's own error says a platform is needed */
+	else {
+		for (unsigned int i = 0; i < o->board_dir_count; i++)
+			dirs[count++] = o->board_dirs[i];
+		for (char *dir = env_copy != NULL ? strtok_r(env_copy, ":", &next) : NULL;
+		     dir != NULL && count < 2 * MAX_BOARD_DIRS; dir = strtok_r(NULL, ":", &next))
+			dirs[count++] = dir;
+		if (installed != NULL)
+			dirs[count++] = installed;
+		dirs[count++] = BULKHEAD_PLATFORM_DIR;
+		found = board_find_file(l->platform, l->platform_at, dirs, count);
+	}
+	free(env_copy);
+	free(installed);
+	return found;
+}
+
 static int run(const struct options *o)
 {
-	char *layout_text = NULL, *board_text = NULL;
+	char *layout_text = NULL, *board_text = NULL, *board_file = NULL;
 	struct ynode *layout_tree = load_yaml(o->layout, &layout_text), *board_tree = NULL;
 	struct layout_spec layout = { 0 };
 	struct board board = { 0 };
@@ -194,13 +262,11 @@ static int run(const struct options *o)
 	if (layout_tree == NULL)
 		goto out;
 	layout_parse(layout_tree, o->layout, &layout);
-	if (o->board == NULL) {
-		diag_error((struct source_position){ o->layout, 0, 0 }, "pass --board platform/<board>/board.yaml",
-			   "no board description given");
+	board_file = find_board(o, &layout);
+	if (board_file == NULL)
 		goto out;
-	}
-	board_tree = load_yaml(o->board, &board_text);
-	if (board_tree == NULL || !board_load(board_tree, o->board, o->ram_size, &board))
+	board_tree = load_yaml(board_file, &board_text);
+	if (board_tree == NULL || !board_load(board_tree, board_file, o->ram_size, &board))
 		goto out;
 	if (o->cpus != 0 && o->cpus < board.cpu_count)
 		board.cpu_count = o->cpus;
@@ -226,6 +292,7 @@ out:
 	free(layout_text);
 	free(board_text);
 	diag_reset();
+	free(board_file);
 	return status;
 }
 

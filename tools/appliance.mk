@@ -41,8 +41,10 @@ define stamp
 endef
 $(GEN_DIR)/machine.stamp: FORCE
 	$(call stamp,$(QEMU_MACHINE_ARGS))
+# Which layout and which compiler, too: a layout chosen after a build is
+# usually older than the tables, so its timestamp alone would not be seen.
 $(GEN_DIR)/gen.stamp: FORCE
-	$(call stamp,$(GEN_FLAGS))
+	$(call stamp,$(LAYOUT_FILE) $(BULKHEAD) $(GEN_FLAGS))
 
 # QEMU's own description of the machine this configuration runs on.
 $(GEN_DIR)/board.dtb: $(GEN_DIR)/machine.stamp

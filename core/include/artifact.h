@@ -30,6 +30,14 @@
 
 #define ARTIFACT_FLAG_SIGNED		(1U << 0)
 
+/*
+ * A hypervisor that checks signatures carries the key it trusts as a
+ * struct artifact_key_record, so that `bulkhead-image verify` can find in
+ * an image the key its own hypervisor will check it against.
+ */
+#define ARTIFACT_KEY_TAG		"Bulkhead trusted P-256 key"
+#define ARTIFACT_KEY_POINT_SIZE		65U	/* uncompressed: 0x04, X, Y */
+
 #define ARM64_IMAGE_MAGIC		0x644d5241U	/* "ARM\x64" */
 #define ARM64_IMAGE_FLAGS_4K		(1U << 1)	/* little-endian, 4 KiB pages, fixed base */
 
@@ -90,6 +98,11 @@ struct artifact_header {
 	uint8_t key_sha256[32];		/* SHA-256 of the signer's public key point (65 bytes, uncompressed) */
 	uint8_t reserved1[32];
 	struct artifact_component components[];
+};
+
+struct artifact_key_record {
+	char tag[32];			/* ARTIFACT_KEY_TAG, zero-padded */
+	uint8_t point[ARTIFACT_KEY_POINT_SIZE];
 };
 
 _Static_assert(sizeof(struct arm64_image_header) == ARTIFACT_HEADER_OFFSET, "arm64 header");

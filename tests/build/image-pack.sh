@@ -61,3 +61,20 @@ expect_error "an unknown kind" "expected KIND,PARTITION,LOAD_IPA,FILE" \
 expect_error "a text file as hypervisor" "not an AArch64 ELF64 file" \
 	pack --base 0x40080000 --hypervisor "$dir/small.dtb" -o "$dir/b.img"
 expect_error "no arguments" "needs --hypervisor and -o" pack
+
+# An image larger than the hypervisor's memory below its measurement log
+# would be refused at boot: pack refuses it, with the sizes. The build's
+# layout gives the hypervisor 128 MiB at 0x40000000 and the image starts at
+# 0x40080000, so 127 MiB and 448 KiB, less the 64 KiB log, remain.
+reserved=$(sed -n 's/.*\.hypervisor_size = \(0x[0-9a-f]*\).*/\1/p' "$BUILD/gen/tables.c")
+[ "$((reserved))" = $((128 << 20)) ] || fail "the build's layout no longer reserves 128 MiB: adjust this test"
+truncate -s 127M "$dir/big.bin"
+expect_error "an image above the measurement log" \
+	"the image is [0-9]+ bytes \\([0-9]+ MiB\\), but the hypervisor's memory below its measurement log holds 133627904 bytes \\(127 MiB\\) from the image's base 0x40080000: the layout gives the hypervisor 128 MiB at 0x40000000" \
+	pack --hypervisor "$BUILD/bulkhead.elf" -o "$dir/big.img" --component kernel,1,0x50000000,"$dir/big.bin"
+[ -e "$dir/big.img" ] && fail "the refused image was written"
+# An image that fits is packed.
+truncate -s 64M "$dir/big.bin"
+"$tool" pack --hypervisor "$BUILD/bulkhead.elf" -o "$dir/big.img" --component kernel,1,0x50000000,"$dir/big.bin" ||
+	fail "an image that fits below the log was refused"
+rm -f "$dir/big.bin" "$dir/big.img"

@@ -1,6 +1,7 @@
 /* verify, inspect and measurements: reading images as the hypervisor does. */
 #include "commands.h"
 #include "file_io.h"
+#include "image_audit.h"
 #include "signing.h"
 
 #include <event_log.h>
@@ -38,18 +39,63 @@ static void print_refusal(const char *path, const uint8_t *image, struct image_r
 	fputc('\n', stderr);
 }
 
+/*
+ * Whether the hypervisor inside boots the image as the host found it: 1
+ * with the key it trusts in digest, 0 if it carries none (and checks no
+ * signature), -1 after saying why it would refuse the image.
+ */
+static int hypervisor_key(const char *path, const uint8_t *image, bool structure_only, uint8_t digest[32])
+{
+	const struct artifact_header *h = image_header(image);
+	uint8_t point[KEY_POINT_SIZE];
+	unsigned int records = image_hypervisor_key(image, point);
+
+	if (records > 1) {
+		fprintf(stderr, "%s: refused: its hypervisor carries %u trusted keys, not one\n", path, records);
+		return -1;
+	}
+	if (records == 0) {
+		if (structure_only)
+			return 0;
+		fprintf(stderr, "%s: refused: its hypervisor carries no key: built without CONFIG_SIGNED_IMAGES, "
+			"it boots any image, so the signature protects nothing at boot\n", path);
+		return -1;
+	}
+	sha256(point, sizeof(point), digest);
+	if (!(h->flags & ARTIFACT_FLAG_SIGNED)) {
+		fprintf(stderr, "%s: refused: unsigned, but its hypervisor boots only images signed by key SHA-256 ", path);
+		print_hex(stderr, digest, 32);
+		fputc('\n', stderr);
+		return -1;
+	}
+	if (memcmp(digest, h->key_sha256, 32) != 0) {
+		fprintf(stderr, "%s: refused: its hypervisor trusts key SHA-256 ", path);
+		print_hex(stderr, digest, 32);
+		fprintf(stderr, ", not the %s, SHA-256 ", structure_only ? "key that signed the image" : "given key");
+		print_hex(stderr, h->key_sha256, 32);
+		fprintf(stderr, ": it refuses this image at boot\n");
+		return -1;
+	}
+	return 1;
+}
+
 int command_verify(int argc, char **argv)
 {
 	struct image_policy policy = { .signature_valid = trusted_signature, .check_digests = true };
-	uint8_t key_digest[32];
+	uint8_t key_digest[32], hypervisor_digest[32];
 	const char *path = NULL, *key_path = NULL;
+	bool structure_only = false;
+	int trusted;
 	struct image_result r;
+	uint64_t nonzero;
 	uint8_t *image;
 	size_t size;
 
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--key") == 0 && i + 1 < argc) {
 			key_path = argv[++i];
+		} else if (strcmp(argv[i], "--structure-only") == 0) {
+			structure_only = true;
 		} else if (strcmp(argv[i], "--require-signature") == 0) {
 			policy.require_signature = true;
 		} else if (strcmp(argv[i], "--min-security-counter") == 0 && i + 1 < argc) {
@@ -63,6 +109,9 @@ int command_verify(int argc, char **argv)
 	}
 	if (path == NULL)
 		return tool_error("verify needs an IMAGE (see --help)"), 2;
+	if ((key_path == NULL) == !structure_only)
+		return tool_error("verify needs either --key PUBLIC.pem, to check the signature, or --structure-only, "
+				  "to check all but the signature (see --help)"), 2;
 	if (key_path != NULL) {
 		mbedtls_pk_context key;
 		if (key_load(key_path, false, &key) != 0)
@@ -71,6 +120,7 @@ int command_verify(int argc, char **argv)
 		mbedtls_pk_free(&key);
 		sha256(trusted_point, sizeof(trusted_point), key_digest);
 		policy.trusted_key_sha256 = key_digest;
+		policy.require_signature = true;
 	}
 	image = file_read_all(path, &size);
 	if (image == NULL)
@@ -89,16 +139,35 @@ int command_verify(int argc, char **argv)
 		free(image);
 		return 1;
 	}
-	printf("%s: valid: version ", path);
+	if (!image_padding_is_zero(image, &nonzero)) {
+		fprintf(stderr, "%s: refused: byte %#llx is not zero: it is padding, outside the signed headers, "
+			"the components and the signature, and nothing else would check it\n", path,
+			(unsigned long long)nonzero);
+		free(image);
+		return 1;
+	}
+	trusted = hypervisor_key(path, image, structure_only, hypervisor_digest);
+	if (trusted < 0) {
+		free(image);
+		return 1;
+	}
+	printf("%s: %s: version ", path, structure_only ? "structure valid" : "valid");
 	print_version(stdout, image_header(image)->image_version);
 	printf(", security counter %llu, %u components, ", (unsigned long long)image_header(image)->security_counter,
 	       image_header(image)->component_count);
-	if (!(image_header(image)->flags & ARTIFACT_FLAG_SIGNED))
-		printf("unsigned\n");
-	else if (key_path != NULL)
-		printf("signature verified with %s\n", key_path);
+	if (structure_only)
+		printf("%s (signature NOT checked: --structure-only)\n",
+		       image_header(image)->flags & ARTIFACT_FLAG_SIGNED ? "signed" : "unsigned");
 	else
-		printf("signed (signature not checked: no --key)\n");
+		printf("signature verified with %s\n", key_path);
+	if (trusted == 0) {
+		printf("%s: its hypervisor carries no key: it checks no signature at boot\n", path);
+	} else {
+		printf("%s: its hypervisor trusts %s key, SHA-256 ", path,
+		       structure_only ? "the signer's" : "the same");
+		print_hex(stdout, hypervisor_digest, 32);
+		printf("\n");
+	}
 	free(image);
 	return 0;
 }

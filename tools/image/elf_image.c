@@ -8,6 +8,8 @@
 #include "elf_image.h"
 
 #include <elf.h>
+#include <layout.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -66,6 +68,50 @@ static int find_layout_section(const uint8_t *file, size_t size, struct elf_imag
 		return 0;
 	}
 	return -1;
+}
+
+/* The symbol `name`'s address from .symtab, or 0. */
+static uint64_t find_symbol(const uint8_t *file, size_t size, const char *name)
+{
+	const Elf64_Ehdr *eh = (const Elf64_Ehdr *)file;
+	const Elf64_Shdr *sections = (const Elf64_Shdr *)(file + eh->e_shoff);
+
+	for (unsigned int i = 0; i < eh->e_shnum; i++) {
+		const Elf64_Shdr *symtab = &sections[i], *strtab;
+		const Elf64_Sym *symbols;
+
+		if (symtab->sh_type != SHT_SYMTAB || symtab->sh_link >= eh->e_shnum ||
+		    symtab->sh_entsize != sizeof(Elf64_Sym) || symtab->sh_offset > size ||
+		    symtab->sh_size > size - symtab->sh_offset)
+			continue;
+		strtab = &sections[symtab->sh_link];
+		if (strtab->sh_offset > size || strtab->sh_size > size - strtab->sh_offset)
+			continue;
+		symbols = (const Elf64_Sym *)(file + symtab->sh_offset);
+		for (size_t j = 0; j < symtab->sh_size / sizeof(Elf64_Sym); j++) {
+			const char *text = (const char *)file + strtab->sh_offset + symbols[j].st_name;
+			size_t room = strtab->sh_size - symbols[j].st_name;
+
+			if (symbols[j].st_name < strtab->sh_size && strnlen(text, room) < room && strcmp(text, name) == 0)
+				return symbols[j].st_value;
+		}
+	}
+	return 0;
+}
+
+/* struct layout's hypervisor memory, read from the tables as loaded (layout.h). */
+static void find_hypervisor_memory(const uint8_t *file, size_t size, struct elf_image *image)
+{
+	uint64_t at = find_symbol(file, size, "layout");
+	uint64_t offset = at - image->base;
+
+	if (at < image->base || image->layout_size < sizeof(struct layout) || offset < image->layout_offset ||
+	    offset > image->layout_offset + image->layout_size - sizeof(struct layout))
+		return;
+	memcpy(&image->hypervisor_memory_base, image->bytes + offset + offsetof(struct layout, hypervisor_base),
+	       sizeof(uint64_t));
+	memcpy(&image->hypervisor_memory_size, image->bytes + offset + offsetof(struct layout, hypervisor_size),
+	       sizeof(uint64_t));
 }
 
 int elf_image_load(const char *path, struct elf_image *image, char *error, size_t error_size)
@@ -135,6 +181,7 @@ int elf_image_load(const char *path, struct elf_image *image, char *error, size_
 		image->bytes = NULL;
 		return fail(error, error_size, path, "no valid .layout section (the layout tables) in the image");
 	}
+	find_hypervisor_memory(file, size, image);
 	free(file);
 	return 0;
 }

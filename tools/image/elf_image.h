@@ -13,6 +13,9 @@ struct elf_image {
 	size_t memory_size;	/* up to the end of the last segment, .bss included */
 	size_t layout_offset;	/* the layout tables (.layout), from base */
 	size_t layout_size;
+	/* The layout's hypervisor memory (struct layout, found by its symbol); 0 if not found. */
+	uint64_t hypervisor_memory_base;
+	uint64_t hypervisor_memory_size;
 };
 
 /* Returns 0, or -1 with a message in error (of error_size bytes). */

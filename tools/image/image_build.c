@@ -7,6 +7,7 @@
 #include "elf_image.h"
 #include "file_io.h"
 
+#include <layout.h>
 #include <sha256.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -47,6 +48,30 @@ static void add_component(uint8_t *out, struct artifact_header *h, const struct 
 	*entry = *c;
 	memcpy(out + c->offset, bytes, c->size);
 	sha256(bytes, c->size, entry->sha256);
+}
+
+/*
+ * The hypervisor refuses at boot an image that does not fit between the
+ * artifact's base and its measurement log, at the top of the memory the
+ * layout reserves for it: refused here first, with the sizes.
+ */
+static bool fits_below_event_log(const struct elf_image *hv, uint64_t base, uint64_t image_size)
+{
+	uint64_t log_base = hv->hypervisor_memory_base + hv->hypervisor_memory_size - LAYOUT_EVENT_LOG_SIZE;
+
+	if (hv->hypervisor_memory_size == 0)
+		return true;	/* no layout symbol: the boot-time check remains */
+	if (base >= hv->hypervisor_memory_base && base < log_base && image_size <= log_base - base)
+		return true;
+	fprintf(stderr, "bulkhead-image: error: the image is %llu bytes (%llu MiB), but the hypervisor's memory below "
+		"its measurement log holds %llu bytes (%llu MiB) from the image's base %#llx: the layout gives the "
+		"hypervisor %llu MiB at %#llx, the last 64 KiB for the log; the hypervisor would refuse this image at "
+		"boot (give it more memory in the layout's hypervisor: memory: size, or make the images smaller)\n",
+		(unsigned long long)image_size, (unsigned long long)((image_size + (1u << 20) - 1) >> 20),
+		(unsigned long long)(log_base > base ? log_base - base : 0),
+		(unsigned long long)((log_base > base ? log_base - base : 0) >> 20), (unsigned long long)base,
+		(unsigned long long)(hv->hypervisor_memory_size >> 20), (unsigned long long)hv->hypervisor_memory_base);
+	return false;
 }
 
 int image_build(const struct image_spec *spec, uint8_t **image, size_t *size)
@@ -90,6 +115,8 @@ int image_build(const struct image_spec *spec, uint8_t **image, size_t *size)
 	}
 	if (spec->signed_image)
 		end += ARTIFACT_SIGNATURE_SIZE;		/* end is 4 KiB aligned, so the signature is too */
+	if (!fits_below_event_log(&hv, base, end))
+		goto out;
 	out = calloc(1, end);
 	if (out == NULL) {
 		die("out of memory for a %s artifact", "large");
