@@ -1,0 +1,61 @@
+/*
+ * The picture's frame: a heading and the count of warnings, then the
+ * CPUs against time, the physical memory map, the partitions with their
+ * channels. The height is known only at the end, so the body is written
+ * to memory first.
+ */
+#include "svg.h"
+
+#include <stdlib.h>
+
+static unsigned int warning_count(const struct layout_spec *l, const struct board *b)
+{
+	char lines[8][SVG_WARNING_LENGTH];
+	unsigned int n = 0;
+
+	for (unsigned int i = 0; i < l->partition_count; i++)
+		n += svg_partition_warnings(l, b, i, lines, 8);
+	return n;
+}
+
+void svg_draw(FILE *out, const struct layout_spec *l, const struct board *b)
+{
+	struct svg_card *cards = calloc(l->partition_count ? l->partition_count : 1, sizeof(*cards));
+	unsigned int warnings = warning_count(l, b);
+	char *body = NULL;
+	size_t body_size = 0;
+	FILE *drawing = open_memstream(&body, &body_size);
+	int y = 30;
+
+	if (cards == NULL || drawing == NULL) {
+		free(cards);
+		if (drawing != NULL)
+			fclose(drawing);
+		free(body);
+		return;
+	}
+	svg_text(drawing, SVG_MARGIN, y, "font-size=\"18\" font-weight=\"bold\"", "%s on %s: %u partitions, %u CPUs",
+		 l->file, b->name, l->partition_count, b->cpu_count);
+	y += 22;
+	fprintf(drawing, "<g id=\"warnings\" data-count=\"%u\">", warnings);
+	if (warnings > 0)
+		svg_text(drawing, SVG_MARGIN, y, "fill=\"#c00000\" font-weight=\"bold\"",
+			 "%u warning%s, in red where they apply", warnings, warnings == 1 ? "" : "s");
+	else
+		svg_text(drawing, SVG_MARGIN, y, "fill=\"#2a7a2a\"", "no warnings");
+	fputs("</g>\n", drawing);
+	y += 34;
+	y = svg_cpus(drawing, l, b, y);
+	y = svg_memory(drawing, l, b, y + 6);
+	y = svg_partitions(drawing, l, b, y + 6, cards);
+	y = svg_channels(drawing, l, cards, y);
+	fclose(drawing);
+	fprintf(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+		"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
+		"font-family=\"sans-serif\" font-size=\"12\">\n<rect width=\"100%%\" height=\"100%%\" fill=\"white\"/>\n",
+		SVG_WIDTH, y + 20, SVG_WIDTH, y + 20);
+	fwrite(body, 1, body_size, out);
+	fputs("</svg>\n", out);
+	free(body);
+	free(cards);
+}
