@@ -33,6 +33,8 @@ struct svg_card { int top, bottom; };
 int svg_partitions(FILE *out, const struct layout_spec *layout, const struct board *board, int y,
 		   struct svg_card *cards);
 int svg_channels(FILE *out, const struct layout_spec *layout, const struct svg_card *cards, int y);
+/* "doorbell IRQ 100" or "no doorbell". */
+void svg_doorbell(const struct endpoint_spec *end, char *text, size_t length);
 
 /* Warnings about partition p, as lines of text; returns how many (at most max). */
 #define SVG_WARNING_LENGTH 200

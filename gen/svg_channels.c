@@ -10,9 +10,17 @@
 #define LANES_X		(SVG_MARGIN + SVG_CARD_WIDTH + 20)
 #define LANES_WIDTH	(SVG_WIDTH - SVG_MARGIN - LANES_X - 100)
 
+void svg_doorbell(const struct endpoint_spec *end, char *text, size_t length)
+{
+	if (end->doorbell != 0)
+		snprintf(text, length, "doorbell IRQ %u", end->doorbell);
+	else
+		snprintf(text, length, "no doorbell");
+}
+
 static int end_y(const struct svg_card *card, unsigned int c)
 {
-	int y = card->top + 34 + 8 * (int)c;
+	int y = card->top + 34 + 14 * (int)c;
 	return y < card->bottom - 6 ? y : card->bottom - 6;
 }
 
@@ -60,11 +68,13 @@ int svg_channels(FILE *out, const struct layout_spec *l, const struct svg_card *
 	for (unsigned int c = 0; c < l->channel_count; c++, y += SVG_LINE) {
 		const struct channel_spec *ch = &l->channels[c];
 		const struct endpoint_spec *a = &ch->endpoints[0], *b = &ch->endpoints[ch->endpoint_count > 1];
+		char doorbell_a[32], doorbell_b[32];
 		units_format_size(ch->size, size, sizeof(size));
-		svg_text(out, SVG_MARGIN, y, "class=\"channel-row\"",
-			 "channel %s: %s at %#llx; %s %s, doorbell IRQ %u; %s %s, doorbell IRQ %u", ch->name, size,
-			 (unsigned long long)ch->pa, a->partition, a->writable ? "writes" : "reads", a->doorbell,
-			 b->partition, b->writable ? "writes" : "reads", b->doorbell);
+		svg_doorbell(a, doorbell_a, sizeof(doorbell_a));
+		svg_doorbell(b, doorbell_b, sizeof(doorbell_b));
+		svg_text(out, SVG_MARGIN, y, "class=\"channel-row\"", "channel %s: %s at %#llx; %s %s, %s; %s %s, %s",
+			 ch->name, size, (unsigned long long)ch->pa, a->partition, a->writable ? "writes" : "reads",
+			 doorbell_a, b->partition, b->writable ? "writes" : "reads", doorbell_b);
 	}
 	return y + 10;
 }

@@ -56,7 +56,8 @@ static void idle_gap(FILE *out, uint64_t from, uint64_t to, uint64_t frame, int 
 	units_format_time(from, start, sizeof(start));
 	units_format_time(to - from, length, sizeof(length));
 	fprintf(out, "<rect class=\"idle\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#f2f2f2\" "
-		"stroke=\"#999999\" stroke-dasharray=\"3,2\">", x, y, w > 1 ? w : 1, ROW_HEIGHT);
+		"stroke=\"#999999\" stroke-dasharray=\"3,2\" data-start=\"%llu\" data-duration=\"%llu\">", x, y, w > 1 ? w : 1,
+		ROW_HEIGHT, (unsigned long long)from, (unsigned long long)(to - from));
 	svg_title(out, "idle from %s for %s of every frame", start, length);
 	fputs("</rect>\n", out);
 	if (w > 30)

@@ -31,7 +31,7 @@ static void describe(const struct layout_spec *l, const struct map_entry *e, cha
 		snprintf(text, length, "hypervisor: code, data, stacks, page tables");
 		break;
 	case MAP_EVENT_LOG:
-		snprintf(text, length, "event log: the measurement log, read-only in the root");
+		snprintf(text, length, "event log, the hypervisor's last 64K: the measurement log, read-only in the root");
 		break;
 	case MAP_CHANNEL: {
 		const struct channel_spec *ch = &l->channels[e->owner];

@@ -14,7 +14,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-
 #define TEXT_X		(SVG_MARGIN + 14)
 #define MAX_WARNINGS	8
 
@@ -196,11 +195,10 @@ static int memory_and_channels(FILE *out, const struct layout_spec *l, unsigned 
 	for (unsigned int c = 0; c < l->channel_count; c++)
 		for (unsigned int e = 0; e < l->channels[c].endpoint_count; e++) {
 			const struct endpoint_spec *ep = &l->channels[c].endpoints[e];
-			char doorbell[32] = "no doorbell";
+			char doorbell[32];
 			if (ep->partition_index != (int)i)
 				continue;
-			if (ep->doorbell != 0)
-				snprintf(doorbell, sizeof(doorbell), "doorbell IRQ %u", ep->doorbell);
+			svg_doorbell(ep, doorbell, sizeof(doorbell));
 			svg_text(out, TEXT_X, y, "", "channel %s: %s at guest %#llx, %s", l->channels[c].name,
 				 ep->writable ? "rw" : "r", (unsigned long long)ep->ipa, doorbell);
 			y += SVG_LINE;

@@ -7,6 +7,7 @@
 #include "svg.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 static unsigned int warning_count(const struct layout_spec *l, const struct board *b)
 {
@@ -34,8 +35,9 @@ void svg_draw(FILE *out, const struct layout_spec *l, const struct board *b)
 		free(body);
 		return;
 	}
+	/* The file's name without its folder: the same picture wherever the build runs. */
 	svg_text(drawing, SVG_MARGIN, y, "font-size=\"18\" font-weight=\"bold\"", "%s on %s: %u partitions, %u CPUs",
-		 l->file, b->name, l->partition_count, b->cpu_count);
+		 strrchr(l->file, '/') ? strrchr(l->file, '/') + 1 : l->file, b->name, l->partition_count, b->cpu_count);
 	y += 22;
 	fprintf(drawing, "<g id=\"warnings\" data-count=\"%u\">", warnings);
 	if (warnings > 0)

@@ -14,6 +14,8 @@ done
 run_test gen-deterministic 60 "$SRCTREE/tests/gen/deterministic.sh"
 run_test gen-board-matches-qemu 60 "$SRCTREE/tests/gen/board-matches-qemu.sh"
 run_test gen-cli 60 "$SRCTREE/tests/gen/cli.sh"
+run_test gen-svg 60 "$SRCTREE/tests/gen/svg.sh"
+run_test gen-svg-docs 60 "$SRCTREE/tests/gen/svg-docs.sh"
 run_test gen-dma-warning 30 "$SRCTREE/tests/gen/dma-warning.sh"
 run_test gen-json-schema 60 "$SRCTREE/tests/gen/json-schema.sh"
 run_test gen-fuzz-smoke 120 bash -c '
