@@ -120,7 +120,8 @@ for line in open(report_path):
     if in_memory and not line.strip():
         break
     if in_memory:
-        m = re.match(r"\s*(0x[0-9a-f]+)-(0x[0-9a-f]+)\s+\S+\s+(\S+)\s+(\S+)", line)
+        # The size column may hold spaces ("63.9M (67043328 bytes)"): kind and owner are the last words.
+        m = re.match(r"\s*(0x[0-9a-f]+)-(0x[0-9a-f]+)\s.*\s(\S+)\s+(\S+)\s*$", line)
         base, last = int(m.group(1), 16), int(m.group(2), 16)
         g = memory.get((base, last - base + 1))
         if g is None:
