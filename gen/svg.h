@@ -36,11 +36,16 @@ int svg_channels(FILE *out, const struct layout_spec *layout, const struct svg_c
 /* "doorbell IRQ 100" or "no doorbell". */
 void svg_doorbell(const struct endpoint_spec *end, char *text, size_t length);
 
-/* Warnings about partition p, as lines of text; returns how many (at most max). */
-#define SVG_WARNING_LENGTH 200
-unsigned int svg_partition_warnings(const struct layout_spec *layout, const struct board *board, unsigned int p,
-				    char (*lines)[SVG_WARNING_LENGTH], unsigned int max);
-/* The physical ranges the layout's unprotected DMA can reach: all of RAM, if any partition has such a device. */
+/*
+ * The next warning about partition p (-1: about no partition) after
+ * *cursor (start at 0), into text; false when there is none left.
+ */
+#define SVG_WARNING_LENGTH 1200
+bool svg_next_warning(const struct layout_spec *layout, const struct board *board, int p, unsigned int *cursor,
+		      char *text, size_t length);
+/* Draws a warning: red text wrapped to `columns` characters, the whole of it as a title; returns the y below. */
+int svg_warning(FILE *out, int x, int y, unsigned int columns, const char *text);
+/* The names of the partitions holding a device whose DMA no IOMMU checks (it reaches all RAM); returns how many. */
 unsigned int svg_dma_partitions(const struct layout_spec *layout, const struct board *board, char *names,
 				unsigned int length);
 

@@ -79,7 +79,7 @@ static void dma_band(FILE *out, const struct layout_spec *l, const struct board 
 
 	if (svg_dma_partitions(l, b, names, sizeof(names)) == 0)
 		return;
-	fprintf(out, "<g class=\"warning\"><rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"5\" fill=\"#c00000\"/>",
+	fprintf(out, "<g class=\"dma-band\"><rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"5\" fill=\"#c00000\"/>",
 		SVG_MARGIN, y, BAR_WIDTH);
 	svg_title(out, "all of this memory is reachable by DMA that no IOMMU checks, from %s", names);
 	fputs("</g>\n", out);

@@ -15,7 +15,6 @@
 #include <string.h>
 
 #define TEXT_X		(SVG_MARGIN + 14)
-#define MAX_WARNINGS	8
 
 static const char *const console_names[] = {
 	[CONSOLE_DEFAULT] = "default", [CONSOLE_EMULATED] = "emulated PL011",
@@ -209,9 +208,9 @@ static int memory_and_channels(FILE *out, const struct layout_spec *l, unsigned 
 static int features_and_warnings(FILE *out, const struct layout_spec *l, const struct board *b, unsigned int i, int y)
 {
 	uint64_t hidden = l->partitions[i].hidden_features | FEATURES_ALWAYS_HIDDEN;
-	char text[512], warnings[MAX_WARNINGS][SVG_WARNING_LENGTH];
+	char text[512], warning[SVG_WARNING_LENGTH];
+	unsigned int cursor = 0;
 	size_t used = 0;
-	unsigned int count;
 
 	text[0] = '\0';
 	for (unsigned int f = 0; f < FEATURE_COUNT; f++) {
@@ -226,13 +225,8 @@ static int features_and_warnings(FILE *out, const struct layout_spec *l, const s
 	svg_text(out, TEXT_X, y, "", "hidden features: %s", text);
 	fputs("</g>\n", out);
 	y += SVG_LINE;
-	count = svg_partition_warnings(l, b, i, warnings, MAX_WARNINGS);
-	for (unsigned int w = 0; w < count; w++, y += SVG_LINE) {
-		fputs("<g class=\"warning\">", out);
-		svg_text(out, TEXT_X, y, "fill=\"#c00000\" font-weight=\"bold\" font-size=\"11\"", "WARNING: %s",
-			 warnings[w]);
-		fputs("</g>\n", out);
-	}
+	while (svg_next_warning(l, b, (int)i, &cursor, warning, sizeof(warning)))
+		y = svg_warning(out, TEXT_X, y, 80, warning);
 	return y;
 }
 

@@ -11,12 +11,23 @@
 
 static unsigned int warning_count(const struct layout_spec *l, const struct board *b)
 {
-	char lines[8][SVG_WARNING_LENGTH];
+	char text[SVG_WARNING_LENGTH];
 	unsigned int n = 0;
 
-	for (unsigned int i = 0; i < l->partition_count; i++)
-		n += svg_partition_warnings(l, b, i, lines, 8);
+	for (int i = -1; i < (int)l->partition_count; i++)
+		for (unsigned int cursor = 0; svg_next_warning(l, b, i, &cursor, text, sizeof(text));)
+			n++;
 	return n;
+}
+
+/* The warnings about no partition in particular, under the heading. */
+static int layout_warnings(FILE *out, const struct layout_spec *l, const struct board *b, int y)
+{
+	char text[SVG_WARNING_LENGTH];
+
+	for (unsigned int cursor = 0; svg_next_warning(l, b, -1, &cursor, text, sizeof(text));)
+		y = svg_warning(out, SVG_MARGIN, y, 150, text);
+	return y;
 }
 
 void svg_draw(FILE *out, const struct layout_spec *l, const struct board *b)
@@ -46,7 +57,7 @@ void svg_draw(FILE *out, const struct layout_spec *l, const struct board *b)
 	else
 		svg_text(drawing, SVG_MARGIN, y, "fill=\"#2a7a2a\"", "no warnings");
 	fputs("</g>\n", drawing);
-	y += 34;
+	y = layout_warnings(drawing, l, b, y + SVG_LINE) + 20;
 	y = svg_cpus(drawing, l, b, y);
 	y = svg_memory(drawing, l, b, y + 6);
 	y = svg_partitions(drawing, l, b, y + 6, cards);

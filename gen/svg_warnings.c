@@ -1,9 +1,11 @@
 /*
- * What the picture flags in red, from the validated model: the devices
- * whose DMA no IOMMU checks (the compiler's `dma: unprotected`
- * warnings, gen/validate_dma.c), and such a device in a partition whose
- * memory is not identity-mapped, where its DMA cannot even work (the
- * device takes the guest's addresses as physical ones).
+ * What the picture flags in red: every warning the compiler gave about
+ * the layout (diag.h records them), on the card of the partition it
+ * points into (the partition whose entry starts last before the warning's
+ * position) or, for the rest, under the heading; and what the picture
+ * itself sees, a DMA device in a partition whose memory is not
+ * identity-mapped, where its DMA cannot even work (the device takes the
+ * guest's addresses as physical ones).
  */
 #include "emit.h"
 #include "svg.h"
@@ -11,48 +13,71 @@
 #include <stdio.h>
 #include <string.h>
 
-static bool explicitly_given(const struct partition_spec *p, unsigned int d)
+static bool before(struct source_position a, struct source_position b)
 {
-	for (unsigned int k = 0; k < p->device_count; k++)
-		if (p->devices[k].board_index == (int)d)
-			return true;
-	return false;
+	return a.line < b.line || (a.line == b.line && a.column <= b.column);
 }
 
-static bool identity_mapped(const struct partition_spec *p)
+/* The partition a warning at `at` is about, or -1. */
+static int warned_partition(const struct layout_spec *l, struct source_position at)
 {
-	for (unsigned int k = 0; k < p->region_count; k++)
-		if (p->regions[k].ipa != p->regions[k].pa)
-			return false;
-	return true;
+	struct source_position best = { NULL, 0, 0 };
+	int partition = -1;
+
+	if (at.file == NULL || l->file == NULL || strcmp(at.file, l->file) != 0 || at.line == 0)
+		return -1;
+	for (unsigned int i = 0; i < l->partition_count; i++)
+		if (before(l->partitions[i].at, at) && before(best, l->partitions[i].at)) {
+			best = l->partitions[i].at;
+			partition = (int)i;
+		}
+	/* A schedule or channel entry after the partition's start ends it. */
+	for (unsigned int s = 0; s < l->schedule_count; s++)
+		if (before(l->schedules[s].at, at) && before(best, l->schedules[s].at))
+			best = l->schedules[s].at, partition = -1;
+	for (unsigned int c = 0; c < l->channel_count; c++)
+		if (before(l->channels[c].at, at) && before(best, l->channels[c].at))
+			best = l->channels[c].at, partition = -1;
+	return partition;
 }
 
-unsigned int svg_partition_warnings(const struct layout_spec *l, const struct board *b, unsigned int i,
-				    char (*lines)[SVG_WARNING_LENGTH], unsigned int max)
+static bool dma_without_identity_map(const struct layout_spec *l, const struct board *b, unsigned int i)
 {
 	const struct partition_spec *p = &l->partitions[i];
-	unsigned int given = 0, by_default = 0, n = 0;
+	bool dma = false, identity = true;
 
-	for (unsigned int d = 0; d < b->device_count; d++) {
-		if (!b->devices[d].dma_unprotected || !partition_has_device(l, b, i, d))
+	for (unsigned int d = 0; d < b->device_count && !dma; d++)
+		dma = b->devices[d].dma_unprotected && partition_has_device(l, b, i, d);
+	for (unsigned int k = 0; k < p->region_count; k++)
+		identity = identity && p->regions[k].ipa == p->regions[k].pa;
+	return dma && !identity;
+}
+
+bool svg_next_warning(const struct layout_spec *l, const struct board *b, int partition, unsigned int *cursor,
+		      char *text, size_t length)
+{
+	unsigned int recorded = diag_warning_records();
+
+	while (*cursor < recorded) {
+		struct source_position at;
+		const char *message = diag_warning_record((*cursor)++, &at);
+		if (warned_partition(l, at) != partition)
 			continue;
-		if (explicitly_given(p, d))
-			given++;
+		if (at.line > 0)
+			snprintf(text, length, "line %u:%u: %s", at.line, at.column, message);
 		else
-			by_default++;
+			snprintf(text, length, "%s", message);
+		return true;
 	}
-	if (given > 0 && n < max)
-		snprintf(lines[n++], SVG_WARNING_LENGTH,
-			 "%u device%s given here master%s DMA no IOMMU checks: reaches all memory",
-			 given, given == 1 ? "" : "s", given == 1 ? "s" : "");
-	if (by_default > 0 && n < max)
-		snprintf(lines[n++], SVG_WARNING_LENGTH,
-			 "%u device%s had by default master%s DMA no IOMMU checks: reaches all memory",
-			 by_default, by_default == 1 ? "" : "s", by_default == 1 ? "s" : "");
-	if (given + by_default > 0 && !identity_mapped(p) && n < max)
-		snprintf(lines[n++], SVG_WARNING_LENGTH,
-			 "memory not identity-mapped: its DMA devices take guest addresses as physical");
-	return n;
+	if (*cursor == recorded) {
+		(*cursor)++;
+		if (partition >= 0 && dma_without_identity_map(l, b, (unsigned int)partition)) {
+			snprintf(text, length, "its memory is not identity-mapped: its DMA devices take guest addresses "
+				 "as physical ones");
+			return true;
+		}
+	}
+	return false;
 }
 
 unsigned int svg_dma_partitions(const struct layout_spec *l, const struct board *b, char *names, unsigned int length)

@@ -2,6 +2,7 @@
 #include "svg.h"
 
 #include <stdarg.h>
+#include <string.h>
 
 const char *svg_colour(unsigned int partition)
 {
@@ -54,4 +55,38 @@ void svg_title(FILE *out, const char *fmt, ...)
 	escaped_format(out, fmt, args);
 	va_end(args);
 	fputs("</title>", out);
+}
+
+int svg_warning(FILE *out, int x, int y, unsigned int columns, const char *text)
+{
+	size_t length = strlen(text);
+
+	fputs("<g class=\"warning\">", out);
+	svg_title(out, "%s", text);
+	fputc('\n', out);
+	/* Break at the last space that keeps a line within `columns`, or mid-word when there is none. */
+	for (size_t start = 0, line = 0; start < length; line++, y += SVG_LINE - 2) {
+		size_t end = length - start <= columns ? length : start + columns;
+		if (end < length) {
+			size_t space = end;
+			while (space > start && text[space] != ' ')
+				space--;
+			if (space > start)
+				end = space;
+			while (end > start + 1 && ((unsigned char)text[end] & 0xc0) == 0x80)
+				end--;	/* never inside a UTF-8 character */
+		}
+		fprintf(out, "<text x=\"%d\" y=\"%d\" fill=\"#c00000\" font-weight=\"bold\" font-size=\"11\">%s", x, y,
+			line == 0 ? "WARNING: " : "");
+		for (size_t k = start; k < end; k++) {
+			char one[2] = { text[k], '\0' };
+			svg_escaped(out, one);
+		}
+		fputs("</text>\n", out);
+		start = end;
+		while (start < length && text[start] == ' ')
+			start++;
+	}
+	fputs("</g>\n", out);
+	return y;
 }

@@ -66,7 +66,7 @@ assert (width, height) == (int(svg.get("width")), int(svg.get("height"))), (widt
 PY
 }
 
-picture "$dir/review.yaml" 4 review "disk=not identity-mapped" "disk=given here" "root=by default"
+picture "$dir/review.yaml" 4 review "disk=not identity-mapped" "disk=device 'virtio3' masters DMA" "root=by default" "fast=shares a CPU"
 for layout in "$SRCTREE"/configs/*.yaml; do
 	name=$(basename "$layout" .yaml)
 	picture "$layout" 8 "$name"
