@@ -67,6 +67,8 @@ static void usage(FILE *out)
 	      "  --help, --version\n", out);
 }
 
+static int diff_against(const struct options *o, const struct layout_spec *old, struct board *board);
+
 static int usage_error(const char *fmt, const char *arg)
 {
 	fprintf(stderr, "bulkhead: ");
@@ -191,30 +193,6 @@ static struct ynode *load_yaml(const char *path, char **text)
 	return yaml_load(path, *text, length);
 }
 
-/* bulkhead diff: the new layout, validated against the same board, compared with the old one. */
-static int diff_against(const struct options *o, const struct layout_spec *old, struct board *board)
-{
-	char *text = NULL;
-	struct ynode *tree = load_yaml(o->new_layout, &text);
-	struct layout_spec new_layout = { 0 };
-	int *old_owners = diff_take_device_owners(old, board);
-	int status = 1;
-
-	if (tree != NULL && old_owners != NULL) {
-		layout_parse(tree, o->new_layout, &new_layout);
-		validate_layout(&new_layout, board, &o->limits, o->image_dir_count > 0 ? o->image_dirs : NULL);
-		if (diag_error_count() == 0) {
-			diff_layouts(stdout, old, old_owners, &new_layout, board);
-			status = 0;
-		}
-	}
-	free(old_owners);
-	layout_free(&new_layout);
-	ynode_free(tree);
-	free(text);
-	return status;
-}
-
 /* The board file named by --board, or platform/<platform>/board.yaml beside the layout's tree. */
 static int run(const struct options *o)
 {
@@ -262,6 +240,30 @@ out:
 	free(layout_text);
 	free(board_text);
 	diag_reset();
+	return status;
+}
+
+/* bulkhead diff: the new layout, validated against the same board, compared with the old one. */
+static int diff_against(const struct options *o, const struct layout_spec *old, struct board *board)
+{
+	char *text = NULL;
+	struct ynode *tree = load_yaml(o->new_layout, &text);
+	struct layout_spec new_layout = { 0 };
+	int *old_owners = diff_take_device_owners(old, board);
+	int status = 1;
+
+	if (tree != NULL && old_owners != NULL) {
+		layout_parse(tree, o->new_layout, &new_layout);
+		validate_layout(&new_layout, board, &o->limits, o->image_dir_count > 0 ? o->image_dirs : NULL);
+		if (diag_error_count() == 0) {
+			diff_layouts(stdout, old, old_owners, &new_layout, board);
+			status = 0;
+		}
+	}
+	free(old_owners);
+	layout_free(&new_layout);
+	ynode_free(tree);
+	free(text);
 	return status;
 }
 

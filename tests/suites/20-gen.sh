@@ -14,11 +14,11 @@ done
 run_test gen-deterministic 60 "$SRCTREE/tests/gen/deterministic.sh"
 run_test gen-board-matches-qemu 60 "$SRCTREE/tests/gen/board-matches-qemu.sh"
 run_test gen-cli 60 "$SRCTREE/tests/gen/cli.sh"
+run_test gen-dma-warning 30 "$SRCTREE/tests/gen/dma-warning.sh"
+run_test gen-json-schema 60 "$SRCTREE/tests/gen/json-schema.sh"
 run_test gen-svg 60 "$SRCTREE/tests/gen/svg.sh"
 run_test gen-svg-docs 60 "$SRCTREE/tests/gen/svg-docs.sh"
 run_test gen-diff 30 "$SRCTREE/tests/gen/diff.sh"
-run_test gen-dma-warning 30 "$SRCTREE/tests/gen/dma-warning.sh"
-run_test gen-json-schema 60 "$SRCTREE/tests/gen/json-schema.sh"
 run_test gen-fuzz-smoke 120 bash -c '
 	corpus=$BUILD/tests/work/fuzz-corpus
 	rm -rf "$corpus" && mkdir -p "$corpus"
