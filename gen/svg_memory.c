@@ -67,9 +67,11 @@ static void row(FILE *out, int y, unsigned int id, uint64_t base, uint64_t size,
 		  size_text, text);
 	fprintf(out, "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\" stroke=\"#777777\"/>\n", SVG_MARGIN,
 		y - 10, colour);
-	svg_text(out, SVG_MARGIN + 20, y, "font-family=\"monospace\" xml:space=\"preserve\"", "0x%012llx-0x%012llx %8s", (unsigned long long)base,
-		 (unsigned long long)(base + size - 1), size_text);
-	svg_text(out, SVG_MARGIN + 330, y, "", "%s", text);
+	/* A size may be long ("127.9M (134152192 bytes)"): it has a column of its own. */
+	svg_text(out, SVG_MARGIN + 20, y, "font-family=\"monospace\"", "0x%012llx-0x%012llx", (unsigned long long)base,
+		 (unsigned long long)(base + size - 1));
+	svg_text(out, SVG_MARGIN + 250, y, "font-family=\"monospace\"", "%s", size_text);
+	svg_text(out, SVG_MARGIN + 440, y, "", "%s", text);
 	fputs("</g>\n", out);
 }
 
