@@ -67,3 +67,10 @@ grep -q "broken.yaml:5:66: error: unknown device 'gpoi'" "$dir/broken" || fail "
 status=0
 "$BULKHEAD_SAN" diff "$dir/old.yaml" --board "$BOARD_YAML" >/dev/null 2>"$dir/usage" || status=$?
 [ $status -eq 2 ] && grep -q "diff needs OLD.yaml NEW.yaml" "$dir/usage" || fail "diff without NEW.yaml: exit $status"
+
+# The other way round: what was added is removed.
+"$BULKHEAD_SAN" diff "$dir/new.yaml" "$dir/old.yaml" --board "$BOARD_YAML" >"$dir/back" 2>/dev/null || fail "diff back failed"
+for want in "partition spare: removed" "schedule of CPU 3: removed (was spare/0 0-2ms)" "device rtc (IRQ 34): watch -> plc" \
+	"partition main: hidden features -pmu (+ now hidden, - now visible)" "channel setpoints: added (main rw, plc r)"; do
+	grep -qxF "$want" "$dir/back" || fail "diff back lacks '$want': $(cat "$dir/back")"
+done
