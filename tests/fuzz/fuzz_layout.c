@@ -7,6 +7,7 @@
 #include "diag.h"
 #include "emit.h"
 #include "layout_parse.h"
+#include "svg.h"
 #include "validate.h"
 #include "yaml_tree.h"
 
@@ -57,6 +58,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		validate_layout(&layout, &board, &limits, NULL);
 	if (diag_error_count() == 0 && (sink = fopen("/dev/null", "w")) != NULL) {
 		emit_tables(sink, &layout, &board);
+		svg_draw(sink, &layout, &board);	/* the picture of every layout that validates */
 		fclose(sink);
 	}
 	layout_free(&layout);
