@@ -104,22 +104,28 @@ static void axis(FILE *out, const struct window_spec *const *sorted, unsigned in
 	}
 }
 
-static void scheduled_cpu(FILE *out, const struct layout_spec *l, const struct schedule_spec *sc, int y)
+/* Returns the height it took below the row. */
+static int scheduled_cpu(FILE *out, const struct layout_spec *l, const struct schedule_spec *sc, int y)
 {
 	const struct window_spec **sorted = calloc(sc->window_count ? sc->window_count : 1, sizeof(*sorted));
 	uint64_t budget = sc->urgent_budget_set ? sc->urgent_budget : sc->major_frame / 10, at = 0;
 	char frame[32], budget_text[32];
+	bool any_urgent = false;
 
 	if (sorted == NULL || sc->major_frame == 0) {
 		free(sorted);
-		return;
+		return AXIS_HEIGHT;
 	}
-	for (unsigned int w = 0; w < sc->window_count; w++)
+	for (unsigned int w = 0; w < sc->window_count; w++) {
+		const struct partition_spec *p = &l->partitions[sc->windows[w].partition_index];
 		sorted[w] = &sc->windows[w];
+		any_urgent = any_urgent || (sc->windows[w].vcpu < p->vcpu_count && p->vcpus[sc->windows[w].vcpu].urgent);
+	}
 	qsort(sorted, sc->window_count, sizeof(*sorted), by_start);
 	units_format_time(sc->major_frame, frame, sizeof(frame));
 	units_format_time(budget, budget_text, sizeof(budget_text));
-	fprintf(out, "<g class=\"schedule\" data-major-frame=\"%llu\">", (unsigned long long)sc->major_frame);
+	fprintf(out, "<g class=\"schedule\" data-major-frame=\"%llu\" data-urgent-budget=\"%llu\">",
+		(unsigned long long)sc->major_frame, (unsigned long long)budget);
 	svg_title(out, "CPU %u: a schedule with a major frame of %s; urgent budget %s per frame", sc->cpu, frame,
 		  budget_text);
 	fputc('\n', out);
@@ -135,6 +141,11 @@ static void scheduled_cpu(FILE *out, const struct layout_spec *l, const struct s
 	fputs("</g>\n", out);
 	svg_text(out, SVG_MARGIN, y + 32, "font-size=\"10\" fill=\"#555555\"", "frame %s", frame);
 	free(sorted);
+	if (!any_urgent)
+		return AXIS_HEIGHT;
+	/* How long urgent vCPUs may take from others' windows is what their neighbours lose at most. */
+	svg_text(out, SVG_MARGIN, y + 44, "font-size=\"10\" fill=\"#c00000\"", "urgent budget %s", budget_text);
+	return AXIS_HEIGHT + 12;
 }
 
 int svg_cpus(FILE *out, const struct layout_spec *l, const struct board *b, int y)
@@ -150,8 +161,7 @@ int svg_cpus(FILE *out, const struct layout_spec *l, const struct board *b, int 
 			svg_title(out, "CPU %u: scheduled", c);
 			fputc('\n', out);
 			svg_text(out, SVG_MARGIN, y + 17, "font-weight=\"bold\"", "CPU %u", c);
-			scheduled_cpu(out, l, sc, y);
-			y += AXIS_HEIGHT;
+			y += scheduled_cpu(out, l, sc, y);
 		} else if (pinned_on(l, c, &partition, &vcpu)) {
 			const char *name = l->partitions[partition].name;
 			svg_title(out, "CPU %u: pinned to %s vCPU %u, the whole CPU", c, name, vcpu);

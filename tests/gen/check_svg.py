@@ -87,6 +87,11 @@ urgent = {(p["name"], v) for p in partitions for v, s in enumerate(p.get("vcpus"
 for s in layout.get("schedules", []):
     g = by_id["cpu-%d" % s["cpu"]]
     frame = time_ns(s["major_frame"])
+    drawn_schedule = [e for e in g.iter(NS + "g") if e.get("class") == "schedule"][0]
+    budget = time_ns(s["urgent_budget"]) if "urgent_budget" in s else frame // 10
+    if int(drawn_schedule.get("data-major-frame")) != frame or int(drawn_schedule.get("data-urgent-budget")) != budget:
+        fail("CPU %d: frame and urgent budget drawn as %s and %s" % (s["cpu"], drawn_schedule.get("data-major-frame"),
+                                                                    drawn_schedule.get("data-urgent-budget")))
     drawn = [(r.get("data-partition"), int(r.get("data-start")), int(r.get("data-duration")), title(r))
              for r in g.iter(NS + "rect") if r.get("class") == "window"]
     for w in s["windows"]:

@@ -26,6 +26,7 @@ partitions:
 schedules:
   - major_frame: 10ms
     cpu: 2
+    urgent_budget: 500us
     windows:
       - { partition: fast, start: 1ms, duration: 3ms }
       - { partition: slow, start: 5ms, duration: 4ms }
