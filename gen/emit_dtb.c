@@ -7,6 +7,7 @@
  */
 #include "emit.h"
 #include "emit_dtb.h"
+#include "dtb_references.h"
 #include "ranges.h"
 
 #include <layout.h>
@@ -348,6 +349,7 @@ int emit_partition_dtbs(const char *dir, const char *board_dtb, const struct lay
 
 		if (err == 0) err = prune_devices(fdt, l, b, i);
 		if (err == 0) err = remove_hypervisor_nodes(fdt, p);
+		if (err == 0) err = dtb_drop_dangling_references(fdt);
 		if (err == 0) err = set_cpus(fdt, p);
 		if (err == 0) err = add_memory(fdt, p);
 		if (err == 0) err = size_redistributors(fdt, b, p);

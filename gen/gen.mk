@@ -27,7 +27,8 @@ $(eval $(call gen_build,host-san,$(HOST_SANFLAGS)))
 .PHONY: host-tools
 host-tools: $(objtree)/host/bulkhead $(objtree)/host-san/bulkhead
 
-# The fuzz target: every gen source but the command line, with libFuzzer.
+# The fuzz targets (`make fuzz`): every gen source but the command line,
+# and the boot-image checks, with libFuzzer.
 FUZZ_CC := clang
 # And one over the boot-image checks and the event log (tools/image shares them).
 $(objtree)/host-fuzz/fuzz-image: $(addprefix $(srctree)/core/lib/,image_check.c sha256.c event_log.c format.c) \
@@ -44,6 +45,9 @@ $(objtree)/host-fuzz/fuzz-layout: $(filter-out %/main.c,$(gen_srcs)) $(srctree)/
 	$(Q)$(FUZZ_CC) -std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 -fsanitize=fuzzer,address,undefined \
 		-I$(srctree)/gen -idirafter $(srctree)/core/include \
 		-DBOARD_YAML='"$(srctree)/platform/qemu-virt/board.yaml"' -o $@ $(filter %.c,$^) $(GEN_LIBS)
+
+.PHONY: fuzz
+fuzz: $(objtree)/host-fuzz/fuzz-layout $(objtree)/host-fuzz/fuzz-image
 
 # The pictures the docs show (docs/config.md), one per example layout,
 # redrawn by the build whenever the compiler or a layout changes; the

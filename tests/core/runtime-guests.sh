@@ -17,7 +17,7 @@ boot "$out/serial.log" "$out/appliance.img" --cpus 6
 log=$out/serial.log
 
 # Exact counts: a guest that lost or skipped checks does not pass.
-for guest_count in psci:13 hypercalls:21 smoke:10; do
+for guest_count in psci:19 hypercalls:21 smoke:10; do
 	guest=${guest_count%:*} count=${guest_count#*:}
 	expect_line "$log" "^\\[$guest\\] DONE $count passed, 0 failed$" "all $count checks of $guest passed"
 	reject_line "$log" "^\\[$guest\\] (FAIL|SKIP)"

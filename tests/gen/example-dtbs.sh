@@ -33,6 +33,10 @@ qemu-virt-linux-baremetal)
 	expect_no_node rt pl031@9010000
 	expect_no_node rt virtio_mmio@a000000
 	expect_node rt pl011@9000000		# its emulated console
+	# gpio-keys names the PL061 in its gpios: it goes where the PL061 goes.
+	expect_node linux pl061@9030000
+	expect_node linux gpio-keys
+	expect_no_node rt gpio-keys
 	[ "$(fdtget "$out/linux.dtb" /chosen bootargs)" = "console=ttyAMA0 quiet bulkhead.hidden=sve,pmu,el2" ] ||
 		fail "linux bootargs: $(fdtget "$out/linux.dtb" /chosen bootargs)"
 	fdtget "$out/linux.dtb" /chosen linux,initrd-start >/dev/null || fail "linux has no initrd in /chosen"

@@ -20,7 +20,7 @@ board_dtb() {
 stand_in_images() {
 	local name
 	mkdir -p "$2"
-	for name in $(sed -n 's/.*\(baremetal\|kernel\|initrd\): *\([A-Za-z0-9._-]*\).*/\2/p' "$1"); do
+	for name in $(sed -n 's/.*\(baremetal\|kernel\|initrd\): *\([A-Za-z0-9._-]*\).*/\2/p' "$1" | sort -u); do
 		head -c 65536 /dev/zero >"$2/$name"
 	done
 }

@@ -590,20 +590,31 @@ void vgic_load_fresh(struct vcpu *vcpu)
 /*
  * The vCPU leaves this CPU for good (stopped): hardware interrupts it
  * still holds in list registers are deactivated, or they would stay
- * active and never fire again.
+ * active and never fire again; and what the list registers held is no
+ * longer in one, or it would never be delivered again when the vCPU is
+ * started anew (PSCI CPU_OFF, then CPU_ON). Under the lock: other CPUs
+ * read in_lr as they make these interrupts pending.
  */
 void vgic_put(struct vcpu *vcpu);
 void vgic_put(struct vcpu *vcpu)
 {
+	struct vgic_dist *dist = dist_of(vcpu->partition);
+	struct vgic_cpu *vc = &vcpu->arch.vgic;
+
+	spin_lock(&dist->lock);
 	for (unsigned int slot = 0; slot < lr_count; slot++) {
 		uint64_t lr = lr_read(slot);
 		uint64_t state = (lr >> ICH_LR_STATE_SHIFT) & ICH_LR_STATE_MASK;
+		struct virq *virq = vc->lr_intid[slot] == VGIC_NO_INTID ? NULL : vgic_virq(vcpu, vc->lr_intid[slot]);
 
 		if ((lr & ICH_LR_HW) && state != 0)
 			irq_deactivate((unsigned int)((lr >> ICH_LR_PINTID_SHIFT) & ICH_LR_PINTID_MASK));
+		if (virq != NULL)
+			virq->in_lr = virq->eoi_armed = virq->active = false;
 		lr_write(slot, 0);
-		lr_set(&vcpu->arch.vgic, slot, VGIC_NO_INTID);
+		lr_set(vc, slot, VGIC_NO_INTID);
 	}
+	spin_unlock(&dist->lock);
 	sysreg_ich_hcr_el2_write(ICH_HCR_EN);
 }
 

@@ -3,6 +3,10 @@
  * else's. vCPU 1 starts, AFFINITY_INFO follows it on and off, a second
  * CPU_ON while it runs is refused, CPU_ON of an MPIDR the partition does
  * not have is refused, vCPU 1 turns itself off and can be started again.
+ * Then vCPU 1 turns itself off with an SGI acknowledged and never ended
+ * (active in a list register under a hypervisor), and started again it
+ * must still get that SGI: clearing its active state (GICR_ICACTIVER0)
+ * makes it deliverable again, whatever the vCPU held when it went off.
  * Ends with SYSTEM_OFF.
  *
  * Build-time knobs (GUEST_DEFINES_psci='-D...'):
@@ -25,6 +29,11 @@
 static volatile uint32_t rounds_reported, stop_requested;
 static volatile uint32_t current_round;
 
+#define ACTIVE_SGI		5U
+/* The SGI rounds: vCPU 1 acknowledges ACTIVE_SGI, ending it (or not). */
+enum sgi_round { SGI_NONE, SGI_LEAVE_ACTIVE, SGI_TAKE_AFTER_OFF };
+static volatile uint32_t sgi_round, sgi_taken_in;
+
 static bool wait_until(bool (*condition)(void))
 {
 	uint64_t start = counter_read(), limit = ticks_from_ns(WAIT_NS);
@@ -46,10 +55,40 @@ static bool reports_off(void)
 	return psci_affinity_info(PSCI_OWN_VCPU) == PSCI_AFFINITY_OFF;
 }
 
+/* With IRQs masked, polling the acknowledge register: the SGI becomes active. */
+static bool acknowledge_within(unsigned int intid, uint64_t ns)
+{
+	uint64_t start = counter_read(), limit = ticks_from_ns(ns);
+
+	while (counter_read() - start <= limit) {
+		unsigned int acked = gic_acknowledge();
+
+		if (acked == intid)
+			return true;
+		if (acked < GIC_INTID_SPECIAL)
+			gic_end_of_interrupt(acked);
+	}
+	return false;
+}
+
 static void own_vcpu_main(unsigned int vcpu)
 {
+	uint32_t round = __atomic_load_n(&sgi_round, __ATOMIC_ACQUIRE);
+
 	(void)vcpu;
+	if (round != SGI_NONE) {
+		gic_cpu_init();
+		if (round == SGI_TAKE_AFTER_OFF)
+			gic_clear_active(ACTIVE_SGI);
+		gic_enable(ACTIVE_SGI);
+	}
 	__atomic_store_n(&rounds_reported, current_round, __ATOMIC_RELEASE);
+	if (round != SGI_NONE && acknowledge_within(ACTIVE_SGI, WAIT_NS)) {
+		/* Left active in the first round: it goes off holding it. */
+		if (round == SGI_TAKE_AFTER_OFF)
+			gic_end_of_interrupt(ACTIVE_SGI);
+		__atomic_store_n(&sgi_taken_in, round, __ATOMIC_RELEASE);
+	}
 	while (__atomic_load_n(&stop_requested, __ATOMIC_ACQUIRE) != current_round)
 		;
 	/* Returning calls CPU_OFF: the check is that it takes effect. */
@@ -105,6 +144,22 @@ static void stop_own_vcpu(const char *name)
 	check(wait_until(reports_off), name, "AFFINITY_INFO still says %lld", (long long)psci_affinity_info(PSCI_OWN_VCPU));
 }
 
+static bool sgi_taken(void)
+{
+	return __atomic_load_n(&sgi_taken_in, __ATOMIC_ACQUIRE) == sgi_round;
+}
+
+/* One round of vCPU 1 taking ACTIVE_SGI from vCPU 0. */
+static void sgi_round_check(enum sgi_round round, const char *started, const char *taken, const char *stopped)
+{
+	__atomic_store_n(&sgi_round, round, __ATOMIC_RELEASE);
+	if (!start_own_vcpu(started))
+		return;
+	gic_send_sgi(ACTIVE_SGI, PSCI_OWN_VCPU);
+	check(wait_until(sgi_taken), taken, "vCPU %u never acknowledged SGI %u", PSCI_OWN_VCPU, ACTIVE_SGI);
+	stop_own_vcpu(stopped);
+}
+
 void guest_main(uint64_t dtb)
 {
 	int64_t state;
@@ -122,5 +177,10 @@ void guest_main(uint64_t dtb)
 		if (start_own_vcpu("psci-cpu-on-after-off"))
 			stop_own_vcpu("psci-cpu-off-again");
 	}
+	gic_init();
+	sgi_round_check(SGI_LEAVE_ACTIVE, "psci-cpu-on-for-sgi", "psci-sgi-taken-left-active",
+			"psci-cpu-off-with-sgi-active");
+	sgi_round_check(SGI_TAKE_AFTER_OFF, "psci-cpu-on-after-active-off", "psci-sgi-taken-after-active-off",
+			"psci-cpu-off-last");
 	/* done() ends with SYSTEM_OFF. */
 }

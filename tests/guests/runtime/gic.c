@@ -97,6 +97,14 @@ void gic_disable(unsigned int intid)
 		mmio_write32(distributor + GICD_ICENABLER + word_of(intid), bit_of(intid));
 }
 
+void gic_clear_active(unsigned int intid)
+{
+	if (intid < GIC_SPI_BASE)
+		mmio_write32(redistributor() + GICR_SGI_FRAME + GICR_ICACTIVER0, bit_of(intid));
+	else
+		mmio_write32(distributor + GICD_ICACTIVER + word_of(intid), bit_of(intid));
+}
+
 void gic_send_sgi(unsigned int intid, unsigned int target_vcpu)
 {
 	uint64_t value = ((uint64_t)intid << ICC_SGI1R_INTID_SHIFT) |

@@ -20,6 +20,7 @@
 #define GICD_IGROUPR		0x0080
 #define GICD_ISENABLER		0x0100
 #define GICD_ICENABLER		0x0180
+#define GICD_ICACTIVER		0x0380
 #define GICD_IPRIORITYR		0x0400
 #define GICD_IROUTER		0x6000
 #define GICD_CTLR_ENABLE_G1	(1U << 1)
@@ -33,6 +34,7 @@
 #define GICR_IGROUPR0_ALL_GROUP1	0xffffffffU	/* every SGI and PPI */
 #define GICR_ISENABLER0		0x0100
 #define GICR_ICENABLER0		0x0180
+#define GICR_ICACTIVER0		0x0380
 #define GICR_IPRIORITYR		0x0400
 
 /* CPU interface fields. */
@@ -58,6 +60,7 @@ void gic_init(void);		/* distributor (vCPU 0), then gic_cpu_init() */
 void gic_cpu_init(void);	/* this vCPU's redistributor and CPU interface */
 void gic_enable(unsigned int intid);	/* an SPI is routed to this vCPU */
 void gic_disable(unsigned int intid);
+void gic_clear_active(unsigned int intid);	/* GICR_ICACTIVER0 / GICD_ICACTIVER */
 /* An SGI to one vCPU of this partition (Aff0 = vcpu, Aff1-3 = 0). */
 void gic_send_sgi(unsigned int intid, unsigned int target_vcpu);
 /* The next pending interrupt, or >= GIC_INTID_SPECIAL; EOI it after. */

@@ -34,6 +34,12 @@ struct feature_controls {
 };
 
 void features_compute(struct feature_controls *controls, uint64_t hidden);
+/*
+ * The same for a CPU whose real ID registers and PMCR_EL0 are given:
+ * features_compute reads them and calls this (feature_rules.c, pure).
+ */
+void features_from_id_registers(struct feature_controls *controls, const uint64_t real[ID_REGISTER_COUNT],
+				uint64_t pmcr, uint64_t hidden);
 /* Writes the partition's CPTR_EL2, MDCR_EL2, HCRX_EL2 and fine-grained traps. */
 void features_load(const struct feature_controls *controls);
 
