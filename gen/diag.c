@@ -20,6 +20,39 @@ static unsigned int source_count;
 static unsigned int errors, warnings;
 static bool quiet;
 
+/* Every warning's position and message, for the layout picture. */
+struct warning_record {
+	struct source_position at;
+	char *message;
+};
+static struct warning_record *records;
+static unsigned int record_count;
+
+static void record_warning(struct source_position at, const char *fmt, va_list args)
+{
+	struct warning_record *bigger = realloc(records, (record_count + 1) * sizeof(*records));
+	char message[1024];
+
+	if (bigger == NULL)
+		return;
+	records = bigger;
+	vsnprintf(message, sizeof(message), fmt, args);
+	records[record_count].message = strdup(message);
+	if (records[record_count].message != NULL)
+		records[record_count++].at = at;
+}
+
+unsigned int diag_warning_records(void)
+{
+	return record_count;
+}
+
+const char *diag_warning_record(unsigned int i, struct source_position *at)
+{
+	*at = records[i].at;
+	return records[i].message;
+}
+
 void diag_set_quiet(bool on)
 {
 	quiet = on;
@@ -112,6 +145,11 @@ void diag_warning(struct source_position at, const char *hint, const char *fmt, 
 	va_start(args, fmt);
 	report("warning", at, hint, fmt, args);
 	va_end(args);
+	if (!quiet) {
+		va_start(args, fmt);
+		record_warning(at, fmt, args);
+		va_end(args);
+	}
 }
 
 unsigned int diag_error_count(void)
@@ -131,10 +169,15 @@ void diag_reset(void)
 		free(sources[i].text);
 	}
 	source_count = 0;
-	errors = warnings = 0;
+	diag_reset_counts();
 }
 
 void diag_reset_counts(void)
 {
 	errors = warnings = 0;
+	for (unsigned int i = 0; i < record_count; i++)
+		free(records[i].message);
+	free(records);
+	records = NULL;
+	record_count = 0;
 }

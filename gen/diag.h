@@ -26,10 +26,14 @@ void diag_warning(struct source_position at, const char *hint, const char *fmt, 
 unsigned int diag_error_count(void);
 unsigned int diag_warning_count(void);
 
+/* The warnings reported since diag_reset(), in order, each with its position (the layout picture). */
+unsigned int diag_warning_records(void);
+const char *diag_warning_record(unsigned int i, struct source_position *at);
+
 /* Counts diagnostics without printing them (the fuzzer). */
 void diag_set_quiet(bool quiet);
 
-/* Forgets the counts but keeps the registered sources. */
+/* Forgets the counts and the recorded warnings but keeps the registered sources. */
 void diag_reset_counts(void);
 
 /* Frees the registered sources. */

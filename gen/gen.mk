@@ -48,3 +48,19 @@ $(objtree)/host-fuzz/fuzz-layout: $(filter-out %/main.c,$(gen_srcs)) $(srctree)/
 
 .PHONY: fuzz
 fuzz: $(objtree)/host-fuzz/fuzz-layout $(objtree)/host-fuzz/fuzz-image
+
+# The pictures the docs show (docs/config.md), one per example layout,
+# redrawn by the build whenever the compiler or a layout changes; the
+# gen-svg-docs test fails while a redrawn one is not committed.
+doc_pictures := $(patsubst $(srctree)/configs/qemu-virt-%.yaml,$(srctree)/docs/layout-%.svg,\
+	$(wildcard $(srctree)/configs/qemu-virt-*.yaml))
+$(srctree)/docs/layout-%.svg: $(srctree)/configs/qemu-virt-%.yaml $(srctree)/platform/qemu-virt/board.yaml \
+		$(objtree)/host/bulkhead
+	$(quiet) SVG $(patsubst $(srctree)/%,%,$@)
+	@mkdir -p $(objtree)/docs
+	$(Q)$(objtree)/host/bulkhead layout $< --board $(srctree)/platform/qemu-virt/board.yaml \
+		--svg $(objtree)/docs/$(notdir $@) >/dev/null 2>$(objtree)/docs/$(notdir $@).log || \
+		{ cat $(objtree)/docs/$(notdir $@).log; exit 1; }
+	$(Q)cp $(objtree)/docs/$(notdir $@) $@
+
+host-tools: $(doc_pictures)

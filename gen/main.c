@@ -3,9 +3,11 @@
  *   bulkhead check LAYOUT.yaml      validate
  *   bulkhead gen LAYOUT.yaml -o DIR  tables.c, components.txt, per-partition DTBs
  *   bulkhead layout LAYOUT.yaml     a readable report (and --svg FILE)
+ *   bulkhead diff OLD.yaml NEW.yaml  what an update of a layout changes
  */
 #include "board.h"
 #include "diag.h"
+#include "diff.h"
 #include "emit.h"
 #include "layout_parse.h"
 #include "report.h"
@@ -35,6 +37,7 @@
 struct options {
 	const char *command;
 	const char *layout;
+	const char *new_layout;	/* diff: the layout after the update */
 	const char *board;
 	const char *board_dtb;
 	const char *output;
@@ -56,6 +59,7 @@ static void usage(FILE *out)
 	      "  check     validate the layout; exit 0 when it is valid\n"
 	      "  gen       write DIR/tables.c, DIR/components.txt and DIR/<partition>.dtb\n"
 	      "  layout    print the memory map, CPUs and schedules (--svg FILE draws them)\n"
+	      "  diff      bulkhead diff OLD.yaml NEW.yaml: what the update changes, one line each\n"
 	      "  image     build, sign and check boot images: bulkhead image --help\n"
 	      "\n"
 	      "options:\n"
@@ -75,6 +79,8 @@ static void usage(FILE *out)
 	      "  --svg FILE             with layout: also draw the layout as SVG\n"
 	      "  --help, --version\n", out);
 }
+
+static int diff_against(const struct options *o, const struct layout_spec *old, struct board *board);
 
 static int usage_error(const char *fmt, const char *arg)
 {
@@ -106,6 +112,8 @@ static int parse_options(int argc, char **argv, struct options *o)
 				o->command = a;
 			else if (o->layout == NULL)
 				o->layout = a;
+			else if (o->new_layout == NULL && strcmp(o->command, "diff") == 0)
+				o->new_layout = a;
 			else
 				return usage_error("unexpected argument '%s'", a);
 			continue;
@@ -148,10 +156,13 @@ static int parse_options(int argc, char **argv, struct options *o)
 	}
 	if (o->command == NULL)
 		return usage_error("%s", "no command given");
-	if (strcmp(o->command, "check") != 0 && strcmp(o->command, "gen") != 0 && strcmp(o->command, "layout") != 0)
+	if (strcmp(o->command, "check") != 0 && strcmp(o->command, "gen") != 0 && strcmp(o->command, "layout") != 0 &&
+	    strcmp(o->command, "diff") != 0)
 		return usage_error("unknown command '%s'", o->command);
 	if (o->layout == NULL)
 		return usage_error("%s", "no layout file given");
+	if (strcmp(o->command, "diff") == 0 && o->new_layout == NULL)
+		return usage_error("%s", "diff needs OLD.yaml NEW.yaml");
 	if (strcmp(o->command, "gen") == 0 && o->output == NULL)
 		return usage_error("%s", "gen needs -o DIR");
 	return 0;
@@ -278,13 +289,16 @@ static int run(const struct options *o)
 		status = generate(o->output, o->board_dtb, &layout, &board);
 	else if (strcmp(o->command, "layout") == 0)
 		status = report_layout(stdout, o->svg, &layout, &board);
+	else if (strcmp(o->command, "diff") == 0)
+		status = diff_against(o, &layout, &board);
 	else
 		status = 0;
 out:
 	if (diag_error_count() > 0)
-		fprintf(stderr, "bulkhead: %u error%s, %u warning%s in %s\n", diag_error_count(),
+		fprintf(stderr, "bulkhead: %u error%s, %u warning%s in %s%s%s\n", diag_error_count(),
 			diag_error_count() == 1 ? "" : "s", diag_warning_count(),
-			diag_warning_count() == 1 ? "" : "s", o->layout);
+			diag_warning_count() == 1 ? "" : "s", o->layout, o->new_layout ? " and " : "",
+			o->new_layout ? o->new_layout : "");
 	layout_free(&layout);
 	board_free(&board);
 	ynode_free(layout_tree);
@@ -293,6 +307,30 @@ out:
 	free(board_text);
 	diag_reset();
 	free(board_file);
+	return status;
+}
+
+/* bulkhead diff: the new layout, validated against the same board, compared with the old one. */
+static int diff_against(const struct options *o, const struct layout_spec *old, struct board *board)
+{
+	char *text = NULL;
+	struct ynode *tree = load_yaml(o->new_layout, &text);
+	struct layout_spec new_layout = { 0 };
+	int *old_owners = diff_take_device_owners(old, board);
+	int status = 1;
+
+	if (tree != NULL && old_owners != NULL) {
+		layout_parse(tree, o->new_layout, &new_layout);
+		validate_layout(&new_layout, board, &o->limits, o->image_dir_count > 0 ? o->image_dirs : NULL);
+		if (diag_error_count() == 0) {
+			diff_layouts(stdout, old, old_owners, &new_layout, board);
+			status = 0;
+		}
+	}
+	free(old_owners);
+	layout_free(&new_layout);
+	ynode_free(tree);
+	free(text);
 	return status;
 }
 

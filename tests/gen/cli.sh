@@ -22,7 +22,7 @@ grep -q "none.yaml: error: cannot read" "$dir/missing" || fail "a missing layout
 for want in "Memory (physical)" "hypervisor" "Schedule of CPU 3, major frame 10000 us" "fast vCPU 0" "slow vCPU 0"; do
 	grep -qF "$want" "$dir/l.txt" || fail "the report lacks '$want'"
 done
-grep -q '<svg' "$dir/l.svg" && grep -q '<title>fast vCPU 0</title>' "$dir/l.svg" || fail "the SVG lacks the schedule"
+grep -q '<svg' "$dir/l.svg" && grep -q '<title>fast vCPU 0: 4ms from 0' "$dir/l.svg" || fail "the SVG lacks the schedule"
 /usr/bin/python3 -c "import xml.dom.minidom,sys; xml.dom.minidom.parse(sys.argv[1])" "$dir/l.svg" || fail "the SVG is not well-formed"
 
 # A partition that shares a CPU loses SVE, SME, pointer authentication, PMU,
