@@ -1,4 +1,5 @@
-# make run: boot the default build (or IMAGE=FILE) in QEMU on this terminal.
+# make run: boot the default build (or IMAGE=FILE) in QEMU on this terminal,
+# with QEMU_ARGS='...' added to QEMU's command line (a disk, a device).
 
 strip_quotes = $(patsubst "%",%,$(1))
 QEMU_RUN := $(srctree)/tools/qemu-run.sh --cpus $(CONFIG_NR_CPUS) \
@@ -7,8 +8,8 @@ QEMU_RUN := $(srctree)/tools/qemu-run.sh --cpus $(CONFIG_NR_CPUS) \
 .PHONY: run
 ifdef IMAGE
 run:
-	$(Q)$(QEMU_RUN) $(abspath $(IMAGE))
+	$(Q)$(QEMU_RUN) $(abspath $(IMAGE)) -- $(QEMU_ARGS)
 else
 run: appliance
-	$(Q)$(QEMU_RUN) $(objtree)/appliance.img
+	$(Q)$(QEMU_RUN) $(objtree)/appliance.img -- $(QEMU_ARGS)
 endif

@@ -10,7 +10,10 @@ make_out "$out" qemu-virt_defconfig >/dev/null
 # The bare-metal appliance powers itself off; the Linux demo waits at its shell.
 set_options "$out" NR_CPUS=3 LOG_LEVEL_INFO=n LOG_LEVEL_DEBUG=y MAX_PARTITIONS=5 \
 	"LAYOUT=$SRCTREE/configs/qemu-virt-baremetal.yaml"
-make_out "$out" run </dev/null >"$out/serial.log" 2>&1 || fail "make run failed (see $out/serial.log)"
+# QEMU_ARGS reaches QEMU's command line: its -D log file appears.
+make_out "$out" run QEMU_ARGS="-d guest_errors -D $out/qemu-args.log" </dev/null >"$out/serial.log" 2>&1 ||
+	fail "make run failed (see $out/serial.log)"
+[ -f "$out/qemu-args.log" ] || fail "make run QEMU_ARGS=... did not reach QEMU"
 log=$out/serial.log
 expect_line "$log" "^bulkhead: CPUs: 3 of 3 online at EL2" "the banner shows the configured 3 CPUs"
 expect_line "$log" "^bulkhead: debug: CPU1 online" "debug messages are compiled in"
