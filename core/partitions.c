@@ -137,6 +137,20 @@ static void partition_create(struct partition *p, const struct layout_partition 
 	partition_load(p);
 }
 
+/*
+ * The layout acknowledged it (unprotected_dma), and the compiler warned;
+ * whoever reads the boot log should see it too, since stage 2 does not
+ * hold for this partition.
+ */
+static void warn_unchecked_dma(const struct partition *p, unsigned int index)
+{
+	for (unsigned int d = 0; d < layout.device_count; d++)
+		if (layout.devices[d].unchecked_dma && layout.devices[d].owner == (int)index)
+			log_warn("partition %s has %s, which masters DMA no IOMMU checks (the layout acknowledges "
+				 "it): it can read and write all physical memory, the hypervisor's included",
+				 p->name, layout.devices[d].name);
+}
+
 void partitions_init(void)
 {
 	if (layout.partition_count > CONFIG_MAX_PARTITIONS)
@@ -152,6 +166,7 @@ void partitions_init(void)
 			log_warn("partition %s has no image in the boot artifact: not started", p->name);
 			continue;
 		}
+		warn_unchecked_dma(p, i);
 		p->state = PARTITION_RUNNING;
 		partition_boot_vcpu(p);
 		log_info("partition %s: %u vCPU%s, entry %#llx", p->name, p->vcpu_count,

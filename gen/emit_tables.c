@@ -23,7 +23,8 @@ bool partition_has_device(const struct layout_spec *l, const struct board *b, un
 		return false;
 	if (dev->owner >= 0)
 		return dev->owner == (int)p;
-	if (!l->partitions[p].root)
+	/* The default share leaves out what reaches all memory (validate_dma.c). */
+	if (!l->partitions[p].root || dev->dma_unprotected)
 		return false;
 	/* The root cannot have a device whose page another partition owns. */
 	for (unsigned int o = 0; o < b->device_count; o++) {
@@ -273,8 +274,9 @@ void emit_tables(FILE *out, const struct layout_spec *l, const struct board *b)
 		for (unsigned int i = 0; i < l->partition_count; i++)
 			if (partition_has_device(l, b, i, d))
 				owner = (int)i;
-		fprintf(out, "\t{ .name = \"%s\", .base = 0x%llx, .size = 0x%llx, .owner = %d },\n", b->devices[d].name,
-			(unsigned long long)b->devices[d].base, (unsigned long long)b->devices[d].size, owner);
+		fprintf(out, "\t{ .name = \"%s\", .base = 0x%llx, .size = 0x%llx, .owner = %d, .unchecked_dma = %s },\n",
+			b->devices[d].name, (unsigned long long)b->devices[d].base, (unsigned long long)b->devices[d].size,
+			owner, b->devices[d].dma_unprotected ? "true" : "false");
 	}
 	fprintf(out, "};\n\n");
 	emit_schedules(out, l);

@@ -32,7 +32,8 @@ static const char *const top_keys[] = { "platform", "hypervisor", "partitions", 
 static const char *const hypervisor_keys[] = { "memory", NULL };
 static const char *const base_size_keys[] = { "base", "size", NULL };
 static const char *const partition_keys[] = { "name", "root", "cpus", "vcpus", "memory", "devices",
-					      "console", "image", "features", "on_fault", "control", NULL };
+					      "console", "image", "features", "on_fault", "control",
+					      "unprotected_dma", NULL };
 static const char *const vcpu_keys[] = { "cpu", "schedule", "urgent", NULL };
 static const char *const region_keys[] = { "size", "base", "ipa", "access", NULL };
 static const char *const image_keys[] = { "kernel", "baremetal", "initrd", "cmdline", "entry", NULL };
@@ -266,6 +267,25 @@ static void parse_choice(const struct ynode *n, const char *what, const char *co
 		diag_error(n->at, "one of inject, stop, restart", "unknown %s '%s'", what, s);
 }
 
+/* A list of board device names, unresolved (validate.c looks them up). */
+static struct device_ref *parse_device_names(const struct ynode *v, const char *what, unsigned int *count)
+{
+	struct device_ref *list;
+
+	*count = 0;
+	if (!ywalk_is(v, YNODE_SEQ, what) || (list = calloc(v->count ? v->count : 1, sizeof(*list))) == NULL)
+		return NULL;
+	for (size_t i = 0; i < v->count; i++) {
+		struct device_ref *d = &list[*count];
+		if (ywalk_string(v->items[i], "a device name", &d->name)) {
+			d->at = v->items[i]->at;
+			d->board_index = -1;
+			(*count)++;
+		}
+	}
+	return list;
+}
+
 static void parse_partition(const struct ynode *n, struct partition_spec *p)
 {
 	const struct ynode *v;
@@ -296,17 +316,10 @@ static void parse_partition(const struct ynode *n, struct partition_spec *p)
 		p->memory_given = true;
 		parse_regions(v, p);
 	}
-	if ((v = ywalk_get(n, "devices")) != NULL && ywalk_is(v, YNODE_SEQ, "devices")) {
-		p->devices = calloc(v->count, sizeof(*p->devices));
-		for (size_t i = 0; p->devices != NULL && i < v->count; i++) {
-			struct device_ref *d = &p->devices[p->device_count];
-			if (ywalk_string(v->items[i], "a device name", &d->name)) {
-				d->at = v->items[i]->at;
-				d->board_index = -1;
-				p->device_count++;
-			}
-		}
-	}
+	if ((v = ywalk_get(n, "devices")) != NULL)
+		p->devices = parse_device_names(v, "devices", &p->device_count);
+	if ((v = ywalk_get(n, "unprotected_dma")) != NULL)
+		p->dma_acknowledged = parse_device_names(v, "unprotected_dma", &p->dma_acknowledged_count);
 	if ((v = ywalk_get(n, "console")) != NULL) {
 		p->console_at = v->at;
 		if (ywalk_string(v, "console", &p->console_device)) {
@@ -518,6 +531,7 @@ void layout_free(struct layout_spec *l)
 		free(p->vcpus);
 		free(p->regions);
 		free(p->devices);
+		free(p->dma_acknowledged);
 		free(p->image.path);
 		free(p->image.initrd_path);
 	}

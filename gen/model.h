@@ -101,6 +101,9 @@ struct partition_spec {
 	bool memory_given;	/* the layout has a memory key, even if it had errors */
 	struct device_ref *devices;
 	unsigned int device_count;
+	/* Devices of `devices` whose unchecked DMA the layout acknowledges (unprotected_dma). */
+	struct device_ref *dma_acknowledged;
+	unsigned int dma_acknowledged_count;
 	enum console_kind console;
 	const char *console_device;
 	struct image_spec image;

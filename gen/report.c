@@ -31,7 +31,10 @@ static void text_report(FILE *out, const struct layout_spec *l, const struct boa
 		for (unsigned int i = 0; i < l->partition_count; i++)
 			if (partition_has_device(l, b, i, d))
 				owner = l->partitions[i].name;
-		fprintf(out, "  %-12s %#012llx  %s\n", b->devices[d].name, (unsigned long long)b->devices[d].base, owner);
+		fprintf(out, "  %-12s %#012llx  %s%s\n", b->devices[d].name, (unsigned long long)b->devices[d].base, owner,
+			!b->devices[d].dma_unprotected ? "" :
+			strcmp(owner, "-") == 0	       ? "  (DMA no IOMMU checks: only with unprotected_dma)" :
+							 "  (DMA no IOMMU checks: acknowledged)");
 	}
 	fprintf(out, "\nCPUs\n  %-12s", "partition");
 	for (unsigned int c = 0; c < b->cpu_count; c++)

@@ -41,8 +41,7 @@ void svg_doorbell(const struct endpoint_spec *end, char *text, size_t length);
  * *cursor (start at 0), into text; false when there is none left.
  */
 #define SVG_WARNING_LENGTH 1200
-bool svg_next_warning(const struct layout_spec *layout, const struct board *board, int p, unsigned int *cursor,
-		      char *text, size_t length);
+bool svg_next_warning(const struct layout_spec *layout, int p, unsigned int *cursor, char *text, size_t length);
 /* Draws a warning: red text wrapped to `columns` characters, the whole of it as a title; returns the y below. */
 int svg_warning(FILE *out, int x, int y, unsigned int columns, const char *text);
 /* The names of the partitions holding a device whose DMA no IOMMU checks (it reaches all RAM); returns how many. */

@@ -205,7 +205,7 @@ static int memory_and_channels(FILE *out, const struct layout_spec *l, unsigned 
 	return y;
 }
 
-static int features_and_warnings(FILE *out, const struct layout_spec *l, const struct board *b, unsigned int i, int y)
+static int features_and_warnings(FILE *out, const struct layout_spec *l, unsigned int i, int y)
 {
 	uint64_t hidden = l->partitions[i].hidden_features | FEATURES_ALWAYS_HIDDEN;
 	char text[512], warning[SVG_WARNING_LENGTH];
@@ -225,7 +225,7 @@ static int features_and_warnings(FILE *out, const struct layout_spec *l, const s
 	svg_text(out, TEXT_X, y, "", "hidden features: %s", text);
 	fputs("</g>\n", out);
 	y += SVG_LINE;
-	while (svg_next_warning(l, b, (int)i, &cursor, warning, sizeof(warning)))
+	while (svg_next_warning(l, (int)i, &cursor, warning, sizeof(warning)))
 		y = svg_warning(out, TEXT_X, y, 80, warning);
 	return y;
 }
@@ -247,7 +247,7 @@ int svg_partitions(FILE *out, const struct layout_spec *l, const struct board *b
 		bottom = vcpus_and_image(lines, p, top + 42);
 		bottom = memory_and_channels(lines, l, i, bottom);
 		bottom = devices(lines, l, b, i, bottom);
-		bottom = features_and_warnings(lines, l, b, i, bottom);
+		bottom = features_and_warnings(lines, l, i, bottom);
 		fclose(lines);
 		fprintf(out, "<g id=\"partition-");
 		svg_escaped(out, p->name);

@@ -9,23 +9,23 @@
 #include <stdlib.h>
 #include <string.h>
 
-static unsigned int warning_count(const struct layout_spec *l, const struct board *b)
+static unsigned int warning_count(const struct layout_spec *l)
 {
 	char text[SVG_WARNING_LENGTH];
 	unsigned int n = 0;
 
 	for (int i = -1; i < (int)l->partition_count; i++)
-		for (unsigned int cursor = 0; svg_next_warning(l, b, i, &cursor, text, sizeof(text));)
+		for (unsigned int cursor = 0; svg_next_warning(l, i, &cursor, text, sizeof(text));)
 			n++;
 	return n;
 }
 
 /* The warnings about no partition in particular, under the heading. */
-static int layout_warnings(FILE *out, const struct layout_spec *l, const struct board *b, int y)
+static int layout_warnings(FILE *out, const struct layout_spec *l, int y)
 {
 	char text[SVG_WARNING_LENGTH];
 
-	for (unsigned int cursor = 0; svg_next_warning(l, b, -1, &cursor, text, sizeof(text));)
+	for (unsigned int cursor = 0; svg_next_warning(l, -1, &cursor, text, sizeof(text));)
 		y = svg_warning(out, SVG_MARGIN, y, 150, text);
 	return y;
 }
@@ -33,7 +33,7 @@ static int layout_warnings(FILE *out, const struct layout_spec *l, const struct 
 void svg_draw(FILE *out, const struct layout_spec *l, const struct board *b)
 {
 	struct svg_card *cards = calloc(l->partition_count ? l->partition_count : 1, sizeof(*cards));
-	unsigned int warnings = warning_count(l, b);
+	unsigned int warnings = warning_count(l);
 	char *body = NULL;
 	size_t body_size = 0;
 	FILE *drawing = open_memstream(&body, &body_size);
@@ -57,7 +57,7 @@ void svg_draw(FILE *out, const struct layout_spec *l, const struct board *b)
 	else
 		svg_text(drawing, SVG_MARGIN, y, "fill=\"#2a7a2a\"", "no warnings");
 	fputs("</g>\n", drawing);
-	y = layout_warnings(drawing, l, b, y + SVG_LINE) + 20;
+	y = layout_warnings(drawing, l, y + SVG_LINE) + 20;
 	y = svg_cpus(drawing, l, b, y);
 	y = svg_memory(drawing, l, b, y + 6);
 	y = svg_partitions(drawing, l, b, y + 6, cards);

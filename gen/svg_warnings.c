@@ -2,10 +2,7 @@
  * What the picture flags in red: every warning the compiler gave about
  * the layout (diag.h records them), on the card of the partition it
  * points into (the partition whose entry starts last before the warning's
- * position) or, for the rest, under the heading; and what the picture
- * itself sees, a DMA device in a partition whose memory is not
- * identity-mapped, where its DMA cannot even work (the device takes the
- * guest's addresses as physical ones).
+ * position) or, for the rest, under the heading.
  */
 #include "emit.h"
 #include "svg.h"
@@ -41,20 +38,7 @@ static int warned_partition(const struct layout_spec *l, struct source_position 
 	return partition;
 }
 
-static bool dma_without_identity_map(const struct layout_spec *l, const struct board *b, unsigned int i)
-{
-	const struct partition_spec *p = &l->partitions[i];
-	bool dma = false, identity = true;
-
-	for (unsigned int d = 0; d < b->device_count && !dma; d++)
-		dma = b->devices[d].dma_unprotected && partition_has_device(l, b, i, d);
-	for (unsigned int k = 0; k < p->region_count; k++)
-		identity = identity && p->regions[k].ipa == p->regions[k].pa;
-	return dma && !identity;
-}
-
-bool svg_next_warning(const struct layout_spec *l, const struct board *b, int partition, unsigned int *cursor,
-		      char *text, size_t length)
+bool svg_next_warning(const struct layout_spec *l, int partition, unsigned int *cursor, char *text, size_t length)
 {
 	unsigned int recorded = diag_warning_records();
 
@@ -68,14 +52,6 @@ bool svg_next_warning(const struct layout_spec *l, const struct board *b, int pa
 		else
 			snprintf(text, length, "%s", message);
 		return true;
-	}
-	if (*cursor == recorded) {
-		(*cursor)++;
-		if (partition >= 0 && dma_without_identity_map(l, b, (unsigned int)partition)) {
-			snprintf(text, length, "its memory is not identity-mapped: its DMA devices take guest addresses "
-				 "as physical ones");
-			return true;
-		}
 	}
 	return false;
 }

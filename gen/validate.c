@@ -151,30 +151,40 @@ static void log_uart_refused(struct source_position at, const char *name)
 		   "'%s' is the UART the hypervisor prints on: only the root partition may have it", name);
 }
 
-static void check_devices(struct layout_spec *l, struct board *b)
+int find_named_device(const struct board *b, const struct device_ref *ref)
 {
-	const char **names = calloc(b->device_count + 1, sizeof(*names));
+	int index = board_find_device(b, ref->name);
+	const char **names;
+	const char *suggestion = NULL;
 
+	if (index >= 0)
+		return index;
+	names = calloc(b->device_count + 1, sizeof(*names));
 	for (unsigned int d = 0; names != NULL && d < b->device_count; d++)
 		names[d] = b->devices[d].name;
+	if (names != NULL)
+		suggestion = ywalk_suggest(ref->name, names);
+	if (suggestion)
+		diag_error(ref->at, NULL, "unknown device '%s' on board %s; did you mean '%s'?", ref->name, b->name,
+			   suggestion);
+	else
+		diag_error(ref->at, "platform/<board>/board.yaml lists the devices", "unknown device '%s' on board %s",
+			   ref->name, b->name);
+	free(names);
+	return -1;
+}
+
+static void check_devices(struct layout_spec *l, struct board *b)
+{
 	for (unsigned int i = 0; i < l->partition_count; i++) {
 		struct partition_spec *p = &l->partitions[i];
 		for (unsigned int k = 0; k < p->device_count; k++) {
 			struct device_ref *ref = &p->devices[k];
-			int index = board_find_device(b, ref->name);
+			int index = find_named_device(b, ref);
 			struct board_device *dev;
-			const char *suggestion;
 
-			if (index < 0) {
-				suggestion = names ? ywalk_suggest(ref->name, names) : NULL;
-				if (suggestion)
-					diag_error(ref->at, NULL, "unknown device '%s' on board %s; did you mean '%s'?",
-						   ref->name, b->name, suggestion);
-				else
-					diag_error(ref->at, "platform/<board>/board.yaml lists the devices",
-						   "unknown device '%s' on board %s", ref->name, b->name);
+			if (index < 0)
 				continue;
-			}
 			dev = &b->devices[index];
 			if (dev->reserved) {
 				diag_error(ref->at, "the hypervisor owns the interrupt controller and gives every "
@@ -212,7 +222,6 @@ static void check_devices(struct layout_spec *l, struct board *b)
 			}
 		}
 	}
-	free(names);
 }
 
 static void check_console(struct layout_spec *l, struct board *b)
@@ -307,11 +316,12 @@ void validate_layout(struct layout_spec *l, struct board *b, const struct limits
 	check_names_and_root(l, limits);
 	check_vcpus(l, b);
 	check_devices(l, b);
-	warn_unprotected_dma(l, b);
+	check_unprotected_dma(l, b);
 	check_console(l, b);
 	resolve_images(l, image_dirs, image_dirs != NULL);
 	read_kernel_headers(l);
 	validate_schedules(l, b);
 	validate_channels(l, b);
 	validate_memory(l, b);
+	warn_dma_not_identity_mapped(l, b);
 }

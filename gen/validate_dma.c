@@ -1,106 +1,118 @@
 /*
  * Devices that master DMA no IOMMU checks (`dma: unprotected` in the
  * board description) reach all physical memory, the hypervisor's
- * included, whatever stage 2 says. Giving one to a partition is allowed
- * today, with a warning: at each explicit assignment, and once for the
- * root's default share (every device nobody else has). A later version
- * will refuse either unless the layout acknowledges it.
+ * included, whatever stage 2 says. No partition gets one unless its
+ * layout says so twice: the device under `devices:` and again under
+ * `unprotected_dma:`, the acknowledgment a reviewer reads. The root's
+ * default share (every device nobody else has) leaves them out
+ * (partition_has_device). An acknowledged device is still warned about,
+ * here, in the picture and in the boot log.
  */
 #include "diag.h"
 #include "emit.h"
 #include "validate_internal.h"
 
 #include <stdio.h>
-#include <string.h>
 
-#define DMA_HINT "SECURITY.md (DMA) says what this gives away; a later version will require " \
-		 "the layout to acknowledge it"
+#define DMA_HINT "SECURITY.md (DMA) says what this gives away"
 
-/* "virtio" for "virtio12", with its number; false for a name without one. */
-static bool numbered(const char *name, size_t *stem, unsigned long *number)
+static const struct device_ref *acknowledgment(const struct partition_spec *p, int board_index)
 {
-	size_t end = strlen(name), digits = end;
-
-	while (digits > 0 && name[digits - 1] >= '0' && name[digits - 1] <= '9')
-		digits--;
-	if (digits == end || digits == 0 || end - digits > 6)
-		return false;
-	*stem = digits;
-	*number = 0;
-	for (size_t i = digits; i < end; i++)
-		*number = *number * 10 + (unsigned long)(name[i] - '0');
-	return true;
+	for (unsigned int k = 0; k < p->dma_acknowledged_count; k++)
+		if (p->dma_acknowledged[k].board_index == board_index)
+			return &p->dma_acknowledged[k];
+	return NULL;
 }
 
-/* Whether b follows a in one numbered series: virtio3 after virtio2. */
-static bool next_in_series(const char *a, const char *b)
+static bool gives(const struct partition_spec *p, int board_index)
 {
-	size_t stem_a, stem_b;
-	unsigned long n_a, n_b;
-
-	return numbered(a, &stem_a, &n_a) && numbered(b, &stem_b, &n_b) && stem_a == stem_b &&
-	       strncmp(a, b, stem_a) == 0 && n_b == n_a + 1;
+	for (unsigned int k = 0; k < p->device_count; k++)
+		if (p->devices[k].board_index == board_index)
+			return true;
+	return false;
 }
 
-/*
- * Appends the names of `count` devices to `text`, a numbered series
- * written as its ends: "fw-cfg, virtio0..virtio31, pcie-ecam".
- */
-static void list_names(char *text, size_t size, const char *const *names, unsigned int count)
+/* Each entry of `unprotected_dma:` names a device of the partition's that needs it. */
+static void resolve_acknowledgments(struct partition_spec *p, const struct board *b)
 {
-	size_t used = 0;
-	unsigned int last;
+	const char *name = p->name ? p->name : "?";
 
-	text[0] = '\0';
-	for (unsigned int i = 0; i < count; i = last + 1) {
-		int n;
+	for (unsigned int k = 0; k < p->dma_acknowledged_count; k++) {
+		struct device_ref *ack = &p->dma_acknowledged[k];
+		int index = find_named_device(b, ack);
 
-		last = i;
-		while (last + 1 < count && next_in_series(names[last], names[last + 1]))
-			last++;
-		if (last < i + 2)	/* two in a row are just two names */
-			last = i;
-		if (last > i)
-			n = snprintf(text + used, size - used, "%s%s..%s", i ? ", " : "", names[i], names[last]);
+		if (index < 0)
+			continue;
+		if (!b->devices[index].dma_unprotected)
+			diag_error(ack->at, "unprotected_dma lists only devices the board marks 'dma: unprotected'",
+				   "device '%s' masters no DMA that goes unchecked: there is nothing to acknowledge",
+				   ack->name);
+		else if (!gives(p, index))
+			diag_error(ack->at, "the acknowledgment does not give the device: list it under devices too",
+				   "partition '%s' acknowledges DMA through '%s' but does not have the device", name,
+				   ack->name);
+		else if (acknowledgment(p, index) != NULL)	/* an earlier entry */
+			diag_error(ack->at, NULL, "device '%s' is acknowledged twice", ack->name);
 		else
-			n = snprintf(text + used, size - used, "%s%s", i ? ", " : "", names[i]);
-		if (n < 0 || (size_t)n >= size - used)
-			return;
-		used += (size_t)n;
+			ack->board_index = index;
 	}
 }
 
-void warn_unprotected_dma(const struct layout_spec *l, const struct board *b)
+void check_unprotected_dma(struct layout_spec *l, const struct board *b)
 {
-	const char *names[256];
-	char text[2048];
-	unsigned int roots_seen = 0;
-
 	for (unsigned int i = 0; i < l->partition_count; i++) {
-		const struct partition_spec *p = &l->partitions[i];
-		unsigned int count = 0;
+		struct partition_spec *p = &l->partitions[i];
+		const char *name = p->name ? p->name : "?";
 
+		resolve_acknowledgments(p, b);
 		for (unsigned int k = 0; k < p->device_count; k++) {
 			const struct device_ref *ref = &p->devices[k];
-			if (ref->board_index >= 0 && b->devices[ref->board_index].dma_unprotected &&
-			    b->devices[ref->board_index].owner == (int)i)
-				diag_warning(ref->at, DMA_HINT,
+			char hint[256];
+
+			if (ref->board_index < 0 || !b->devices[ref->board_index].dma_unprotected ||
+			    b->devices[ref->board_index].owner != (int)i)
+				continue;
+			if (acknowledgment(p, ref->board_index) != NULL) {
+				diag_warning(ref->at, DMA_HINT "; acknowledged by the partition's unprotected_dma",
 					     "device '%s' masters DMA that no IOMMU checks: partition '%s' can read "
 					     "and write all physical memory through it, the hypervisor's included",
-					     ref->name, p->name ? p->name : "?");
+					     ref->name, name);
+				continue;
+			}
+			snprintf(hint, sizeof(hint), "to give it anyway, acknowledge it: unprotected_dma: [%s] (%s)",
+				 ref->name, "SECURITY.md, DMA");
+			diag_error(ref->at, hint,
+				   "device '%s' masters DMA that no IOMMU checks: partition '%s' could read and write "
+				   "all physical memory through it, the hypervisor's included",
+				   ref->name, name);
 		}
-		/* A second root is refused: only the first gets the default share. */
-		if (!p->root || roots_seen++ > 0)
-			continue;
-		for (unsigned int d = 0; d < b->device_count && count < sizeof(names) / sizeof(names[0]); d++)
-			if (b->devices[d].dma_unprotected && b->devices[d].owner < 0 && partition_has_device(l, b, i, d))
-				names[count++] = b->devices[d].name;
-		if (count == 0)
-			continue;
-		list_names(text, sizeof(text), names, count);
-		diag_warning(p->root_at, DMA_HINT,
-			     "root partition '%s' gets %u device%s that master DMA no IOMMU checks, by default (%s): "
-			     "through them it can read and write all physical memory, the hypervisor's included",
-			     p->name ? p->name : "?", count, count == 1 ? "" : "s", text);
+	}
+}
+
+/* The first region whose guest address is not its physical one, or NULL. */
+static const struct region_spec *translated_region(const struct partition_spec *p)
+{
+	for (unsigned int r = 0; r < p->region_count; r++)
+		if (p->regions[r].ipa != p->regions[r].pa)
+			return &p->regions[r];
+	return NULL;
+}
+
+void warn_dma_not_identity_mapped(const struct layout_spec *l, const struct board *b)
+{
+	for (unsigned int i = 0; i < l->partition_count; i++) {
+		const struct partition_spec *p = &l->partitions[i];
+		const struct region_spec *r = translated_region(p);
+
+		for (unsigned int k = 0; r != NULL && k < p->dma_acknowledged_count; k++) {
+			const struct device_ref *ack = &p->dma_acknowledged[k];
+
+			if (ack->board_index < 0 || b->devices[ack->board_index].owner != (int)i)
+				continue;
+			diag_warning(ack->at, "a device that masters DMA needs identity-mapped memory: give each region an 'ipa' equal to its 'base'",
+				     "device '%s' cannot DMA into the memory of partition '%s': the device uses physical "
+				     "addresses, and the partition's guest %#llx is physical %#llx", ack->name,
+				     p->name ? p->name : "?", (unsigned long long)r->ipa, (unsigned long long)r->pa);
+		}
 	}
 }

@@ -6,8 +6,10 @@
 #include "model.h"
 #include "ranges.h"
 
-/* Warns where a device that masters unchecked DMA goes to a partition. */
-void warn_unprotected_dma(const struct layout_spec *layout, const struct board *board);
+/* The board's device a layout names, or -1 after an error (with "did you mean"). */
+int find_named_device(const struct board *board, const struct device_ref *ref);
+/* A device that masters unchecked DMA goes only where the layout acknowledges it. */
+void check_unprotected_dma(struct layout_spec *layout, const struct board *board);
 void validate_schedules(struct layout_spec *layout, const struct board *board);
 void validate_channels(struct layout_spec *layout, const struct board *board);
 /* Reads each kernel's arm64 Image header; refuses a file that has none. */
@@ -16,6 +18,8 @@ void read_kernel_headers(struct layout_spec *layout);
 void check_kernel_base(const struct partition_spec *partition);
 /* Checks and places memory: partitions' regions, channels, images. */
 void validate_memory(struct layout_spec *layout, const struct board *board);
+/* Once memory is placed: DMA a device does with guest addresses cannot land in them. */
+void warn_dma_not_identity_mapped(const struct layout_spec *layout, const struct board *board);
 
 int find_partition(const struct layout_spec *layout, const char *name);
 

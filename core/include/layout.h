@@ -122,6 +122,7 @@ struct layout_device {
 	uint64_t base;
 	uint64_t size;
 	int16_t owner;		/* partition id, or -1 if unassigned */
+	bool unchecked_dma;	/* masters DMA no IOMMU checks: its owner reaches all memory */
 };
 
 struct layout {

@@ -23,6 +23,13 @@ for check in x0-is-device-tree vcpu0-mpidr-is-0 runs-at-el1 psci-cpu-on-own-vcpu
 done
 expect_line "$log" "^\\[checks\\] hypercall console line$" "console output through a hypercall is prefixed like the rest"
 
+# The victim's virtio slots master DMA no IOMMU checks: the layout
+# acknowledges them (unprotected_dma), and the boot log says so, once each.
+for n in 0 1 2 3 4 5 6 7; do
+	expect_line "$log" "^bulkhead: warning: partition victim has virtio$n, which masters DMA no IOMMU checks \\(the layout acknowledges it\\): it can read and write all physical memory, the hypervisor's included$"
+done
+[ "$(grep -c "which masters DMA no IOMMU checks" "$log")" = 8 ] || fail "not 8 DMA warnings: $(grep "masters DMA" "$log")"
+
 # Policy inject: the attacker sees each abort and goes on.
 for attack in read-victim-memory write-victim-memory read-hypervisor-memory write-hypervisor-memory \
 	read-foreign-device write-foreign-device execute-non-executable-memory; do

@@ -1,14 +1,17 @@
 #!/bin/bash
 # Devices that master DMA no IOMMU checks (`dma: unprotected` in the board
-# description) are given out with a warning, never silently: one at each
-# explicit assignment (file:line:col of the device's name in the layout)
-# and one for the root's default share, naming the devices. The layout
-# still compiles. A board without the marks gives no warning, and an
-# unknown dma kind in a board is an error.
+# description) go to no partition unless the layout gives the device and
+# acknowledges it under `unprotected_dma:`: then the layout compiles with
+# a warning at the device (file:line:col), and a second one where its DMA
+# cannot even work (memory not identity-mapped). Without the
+# acknowledgment it is an error with the fix as hint; an acknowledgment
+# that names a device the partition lacks, or one whose DMA is checked, is
+# an error. The root's default share leaves such devices out: its device
+# tree has none of them. A board without the marks asks for nothing, and
+# an unknown dma kind in a board is an error.
 . "$SRCTREE/tests/gen/lib.sh"
 
 dir=$(scratch_dir gen-dma-warning)
-# The root names fw-cfg beside rtc (which masters no DMA); disk takes virtio3.
 cat >"$dir/dma.yaml" <<'YAML'
 platform: qemu-virt
 hypervisor: { memory: { base: 0x40000000, size: 64M } }
@@ -17,32 +20,48 @@ partitions:
   - name: root
     root: true
     devices: [rtc, fw-cfg]
+    unprotected_dma: [fw-cfg]
     cpus: [0]
   - name: disk
     cpus: [1]
     memory: [ { size: 16M } ]
     devices: [virtio3]
+    unprotected_dma: [virtio3]
 YAML
 check() { "$BULKHEAD_SAN" check "$1" --board "$2" --cpus 4 >"$3" 2>&1; }
 check "$dir/dma.yaml" "$BOARD_YAML" "$dir/out" || fail "the layout was refused: $(cat "$dir/out")"
 cat "$dir/out"
-# expect_warning TEXT: exactly one such line.
-expect_warning() {
+# expect_line TEXT: exactly one such line.
+expect_line() {
 	[ "$(grep -cxF "$1" "$dir/out")" = 1 ] || fail "not exactly one line
   $1"
 }
-expect_warning "$dir/dma.yaml:7:20: warning: device 'fw-cfg' masters DMA that no IOMMU checks: partition 'root' can read and write all physical memory through it, the hypervisor's included"
-expect_warning "$dir/dma.yaml:12:15: warning: device 'virtio3' masters DMA that no IOMMU checks: partition 'disk' can read and write all physical memory through it, the hypervisor's included"
-# virtio0..virtio7 share virtio3's page: the root gets none of them, and is not warned of them.
-expect_warning "$dir/dma.yaml:6:11: warning: root partition 'root' gets 28 devices that master DMA no IOMMU checks, by default (virtio8..virtio31, pcie-mmio, pcie-pio, pcie-ecam, pcie-mmio-high): through them it can read and write all physical memory, the hypervisor's included"
+expect_line "$dir/dma.yaml:7:20: warning: device 'fw-cfg' masters DMA that no IOMMU checks: partition 'root' can read and write all physical memory through it, the hypervisor's included"
+expect_line "$dir/dma.yaml:13:15: warning: device 'virtio3' masters DMA that no IOMMU checks: partition 'disk' can read and write all physical memory through it, the hypervisor's included"
+expect_line "$dir/dma.yaml:14:23: warning: device 'virtio3' cannot DMA into the memory of partition 'disk': the device uses physical addresses, and the partition's guest 0x40000000 is physical 0x44000000"
 [ "$(grep -c ': warning: ' "$dir/out")" = 3 ] || fail "expected 3 warnings, got $(grep -c ': warning: ' "$dir/out")"
-grep -q "hint: SECURITY.md (DMA) says what this gives away" "$dir/out" || fail "no hint"
-# rtc masters no DMA: no warning names it.
+grep -q "hint: SECURITY.md (DMA) says what this gives away; acknowledged by the partition's unprotected_dma" "$dir/out" ||
+	fail "no hint"
 grep -q "'rtc'" "$dir/out" && fail "rtc was warned about"
 
-# The warnings come from the board's marks: without them, none.
+# The root's device tree: fw-cfg it acknowledged, no virtio-mmio slot, no PCIe.
+gen_layout "$dir/dma.yaml" "$dir/gen" >"$dir/gen.out" 2>&1 || fail "gen: $(cat "$dir/gen.out")"
+nodes=$(fdtget -l "$dir/gen/out/root.dtb" /)
+grep -qx "fw-cfg@9020000" <<<"$nodes" || fail "the root lacks the fw-cfg it was given: $nodes"
+grep -q "virtio_mmio\|pcie" <<<"$nodes" && fail "the root's default share has DMA devices: $nodes"
+fdtget -l "$dir/gen/out/disk.dtb" / | grep -qx "virtio_mmio@a000600" || fail "disk lacks its virtio3"
+
+# Without the acknowledgment: refused, at the device, with the fix.
+sed '/unprotected_dma: \[virtio3\]/d' "$dir/dma.yaml" >"$dir/unacknowledged.yaml"
+check "$dir/unacknowledged.yaml" "$BOARD_YAML" "$dir/unacknowledged.out" && fail "an unacknowledged DMA device was accepted"
+grep -qxF "$dir/unacknowledged.yaml:13:15: error: device 'virtio3' masters DMA that no IOMMU checks: partition 'disk' could read and write all physical memory through it, the hypervisor's included" \
+	"$dir/unacknowledged.out" || fail "not refused at virtio3: $(cat "$dir/unacknowledged.out")"
+grep -qF "hint: to give it anyway, acknowledge it: unprotected_dma: [virtio3]" "$dir/unacknowledged.out" || fail "no fix in the hint"
+
+# The marks come from the board: without them, nothing to acknowledge.
 sed 's/, dma: unprotected//' "$BOARD_YAML" >"$dir/unmarked.yaml"
-check "$dir/dma.yaml" "$dir/unmarked.yaml" "$dir/unmarked.out" || fail "refused with the unmarked board"
+sed '/unprotected_dma:/d' "$dir/dma.yaml" >"$dir/plain.yaml"
+check "$dir/plain.yaml" "$dir/unmarked.yaml" "$dir/unmarked.out" || fail "refused with the unmarked board"
 grep -q "warning" "$dir/unmarked.out" && fail "a warning without any DMA-capable device: $(cat "$dir/unmarked.out")"
 
 # An unknown kind of DMA in the board description is an error, where it is.
@@ -53,4 +72,4 @@ column=$(awk -v line="$line" 'NR == line { print index($0, "maybe") }' "$dir/bad
 check "$dir/dma.yaml" "$dir/bad-board.yaml" "$dir/bad.out" && fail "a board with 'dma: maybe' was accepted"
 grep -qxF "$dir/bad-board.yaml:$line:$column: error: unknown dma kind 'maybe'" "$dir/bad.out" ||
 	fail "no error at the bad dma kind: $(cat "$dir/bad.out")"
-echo "DMA warnings: at each assignment and once for the root's default share"
+echo "DMA devices: only with the acknowledgment, and then with warnings"

@@ -29,7 +29,11 @@ qemu-virt-linux-baremetal)
 	expect_cpus rt 1
 	expect_memory rt 40000000 "0 40000000 0 1000000"
 	expect_node linux pl031@9010000
-	expect_node linux virtio_mmio@a000000
+	# Devices that master DMA no IOMMU checks go nowhere by default.
+	expect_no_node linux virtio_mmio@a000000
+	expect_no_node linux fw-cfg@9020000
+	expect_no_node linux pcie@10000000
+	expect_node linux pl031@9010000
 	expect_no_node rt pl031@9010000
 	expect_no_node rt virtio_mmio@a000000
 	expect_node rt pl011@9000000		# its emulated console
@@ -47,10 +51,12 @@ qemu-virt-appliance)
 	expect_cpus linux 1
 	expect_node controller pl031@9010000
 	expect_no_node linux pl031@9010000
-	expect_node logger virtio_mmio@a001000
-	expect_no_node linux virtio_mmio@a001000
-	expect_node linux virtio_mmio@a000000
-	expect_no_node monitor virtio_mmio@a000000
+	for p in linux controller logger monitor; do
+		expect_no_node $p virtio_mmio@a000000
+		expect_no_node $p virtio_mmio@a003e00
+		expect_no_node $p fw-cfg@9020000
+	done
+	expect_node linux pl061@9030000
 	expect_memory monitor 40000000 "0 40000000 0 1000000"
 	grep -q 'LAYOUT_REGION_CHANNEL },	/\* telemetry \*/' "$out/tables.c" || fail "no telemetry channel in the tables"
 	;;

@@ -2,8 +2,8 @@
 # No warning after an error contradicts it: a partition whose image is
 # refused ("exactly one of kernel and baremetal") is not also told it has
 # no image, while a partition that really has none still is; a refused
-# second root is not warned as a root, a refused scheduled root not as a
-# partition sharing a CPU.
+# scheduled root is not warned as a partition sharing a CPU; a device
+# refused for its unchecked DMA is not also warned about as given.
 . "$SRCTREE/tests/gen/lib.sh"
 
 dir=$(scratch_dir gen-follow-on)
@@ -29,22 +29,6 @@ grep -q "partition 'linux' has no image" "$dir/out" && fail "a warning contradic
 grep -qxF "$dir/layout.yaml:8:5: warning: partition 'idle' has no image and will not start" "$dir/out" ||
 	fail "the partition without an image was not warned about"
 
-# A second root is refused: it is not also warned of the first root's
-# default share of the DMA devices, as if it had them too.
-cat >"$dir/two-roots.yaml" <<'YAML'
-platform: qemu-virt
-hypervisor: { memory: { base: 0x40000000, size: 64M } }
-partitions:
-  - { name: a, root: true, cpus: [0] }
-  - { name: b, root: true, cpus: [1] }
-YAML
-"$BULKHEAD_SAN" check "$dir/two-roots.yaml" --board "$BOARD_YAML" --cpus 4 >"$dir/two-roots.out" 2>&1 &&
-	fail "two roots were accepted"
-cat "$dir/two-roots.out"
-grep -q "error: two root partitions: 'a' and 'b'" "$dir/two-roots.out" || fail "not refused for two roots"
-grep -q "root partition 'a' gets .* by default" "$dir/two-roots.out" || fail "the root is not warned of its share"
-grep -q "root partition 'b' gets" "$dir/two-roots.out" && fail "the refused second root is warned as a root"
-
 # A scheduled root is refused: it is not also told what sharing a CPU hides.
 cat >"$dir/scheduled-root.yaml" <<'YAML'
 platform: qemu-virt
@@ -63,4 +47,20 @@ grep -q "error: the root partition's vCPUs must be pinned, not scheduled" "$dir/
 	fail "not refused for a scheduled root"
 grep -q "partition 'rt' shares a CPU" "$dir/scheduled.out" || fail "the scheduled non-root is not told"
 grep -q "partition 'linux' shares a CPU" "$dir/scheduled.out" && fail "the refused root is told it shares a CPU"
+# A device refused for DMA no IOMMU checks: no warning follows as if the
+# partition had it (the one given with the acknowledgment still gets hers).
+cat >"$dir/dma.yaml" <<'YAML'
+platform: qemu-virt
+hypervisor: { memory: { base: 0x40000000, size: 64M } }
+partitions:
+  - { name: linux, root: true, cpus: [0] }
+  - { name: disk, cpus: [1], memory: [ { size: 16M } ], devices: [virtio3] }
+  - { name: net, cpus: [2], memory: [ { size: 16M } ], devices: [virtio8], unprotected_dma: [virtio8] }
+YAML
+"$BULKHEAD_SAN" check "$dir/dma.yaml" --board "$BOARD_YAML" --cpus 4 >"$dir/dma.out" 2>&1 &&
+	fail "a DMA device without acknowledgment was accepted"
+cat "$dir/dma.out"
+grep -q "error: device 'virtio3' masters DMA that no IOMMU checks" "$dir/dma.out" || fail "virtio3 not refused"
+[ "$(grep -cE ": (error|warning): .*'virtio3'" "$dir/dma.out")" = 1 ] || fail "more than the error names virtio3"
+grep -q "warning: device 'virtio8' masters DMA" "$dir/dma.out" || fail "the acknowledged virtio8 is not warned about"
 echo "no contradicting follow-on warning"

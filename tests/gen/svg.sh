@@ -20,6 +20,7 @@ partitions:
     memory:
       - { size: 16M, access: rw }
     devices: [virtio3, rtc]
+    unprotected_dma: [virtio3]
     features: { hide: [sve, pmu] }
   - { name: fast, vcpus: [ { schedule: 2, urgent: true } ], memory: [ { size: 8M } ] }
   - { name: slow, vcpus: [ { schedule: 2 } ], memory: [ { size: 8M } ] }
@@ -67,7 +68,8 @@ assert (width, height) == (int(svg.get("width")), int(svg.get("height"))), (widt
 PY
 }
 
-picture "$dir/review.yaml" 4 review "disk=not identity-mapped" "disk=device 'virtio3' masters DMA" "root=by default" "fast=shares a CPU"
+picture "$dir/review.yaml" 4 review "disk=cannot DMA into the memory of partition 'disk'" \
+	"disk=device 'virtio3' masters DMA" "fast=shares a CPU"
 for layout in "$SRCTREE"/configs/*.yaml; do
 	name=$(basename "$layout" .yaml)
 	picture "$layout" 8 "$name"

@@ -16,7 +16,7 @@ else
 	out=$(appliance_for linux-root-boot-cortex-a57 "$SRCTREE/tests/layouts/linux-root.yaml") || exit 1
 	hidden="pmu crc32 sha1 el2" present="aes sha2"
 fi
-# A disk on a virtio-mmio slot, which the root owns like every unassigned device.
+# A disk on virtio31, which the layout gives the root with unprotected_dma.
 disk=$out/disk.img
 head -c 1048576 /dev/zero >"$disk"
 printf 'bulkhead disk marker 42' | dd of="$disk" conv=notrunc status=none
