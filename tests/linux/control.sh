@@ -17,6 +17,7 @@ for check in list-root-running list-echo-running list-beat-running list-nocontro
 	channel-10000-messages restart-command restart-echo-booted-again restart-beat-kept-beating \
 	restart-counted channel-after-restart stop-beat stop-twice-refused start-beat start-beat-beats-again \
 	stop-root-refused unknown-name-refused usage-error-status help-complete console-follow log-records-restart \
+	console-escapes-shown console-new-only-new console-new-skips-old \
 	hvlog-has-control-lines; do
 	expect_line "$log" "^control-test: PASS $check$"
 done
