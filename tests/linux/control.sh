@@ -53,7 +53,7 @@ reject_line "$log" "^\\[(echo|beat|nocontrol|controller|crasher|target)\\] "
 sed -n '/^control-test: BEGIN hvlog$/,/^control-test: END hvlog$/p' "$log" | sed '1d;$d' >"$out/hvlog.txt"
 sed '/^control-test: BEGIN /,/^control-test: END /d' "$log" >"$out/uart.txt"
 expect_line "$out/uart.txt" "^bulkhead: partition crasher restarted \\(3 restarts\\)$" "a fault's containment on the UART"
-expect_line "$out/uart.txt" "^bulkhead: fault: partition crasher " "a fault on the UART"
+expect_line "$out/uart.txt" "^bulkhead: warning: fault: partition crasher " "a fault on the UART"
 for line in "control: linux restarts partition echo" "partition controller restarted \\(1 restarts\\)" \
 	"control: controller stops partition target" \
 	"control: linux stops partition beat: refused, not in a state for that"; do
