@@ -163,7 +163,7 @@ static int32_t control_execute(struct partition *caller, struct control_request 
 		r->result1 = r->data_size;
 		return BH_OK;
 	case BH_CTL_CMD_HVLOG_STATE:
-		r->result1 = console_log_printed();
+		r->result1 = console_uart_pending();
 		r->result0 = console_log_end();
 		return BH_OK;
 	case BH_CTL_CMD_CONSOLE:

@@ -12,6 +12,7 @@
 #include <log.h>
 #include <panic.h>
 #include <partitions.h>
+#include <platform_console.h>
 #include <sched.h>
 #include <vcpu_run.h>
 
@@ -60,6 +61,16 @@ static bool any_partition_running(void)
 	return false;
 }
 
+/* Whether a partition drives the UART the hypervisor prints on (its own, not an emulated one). */
+static bool log_uart_has_owner(void)
+{
+	for (unsigned int i = 0; i < layout.device_count; i++) {
+		if (layout.devices[i].base == platform_console_base())
+			return layout.devices[i].owner >= 0;
+	}
+	return false;
+}
+
 void primary_main(uintptr_t boot_argument);
 void primary_main(uintptr_t boot_argument)
 {
@@ -81,11 +92,12 @@ void primary_main(uintptr_t boot_argument)
 	irq_init();
 	partitions_init();
 	if (partition_table_count == 0 || !any_partition_running()) {
-		log_info("no partition to run; powering off");
+		log_notice("no partition to run; powering off");
 		arch_power_off();
 	}
 	sched_set_epoch(arch_counter_read());
 	/* From here a partition may own the UART: the console must never wait for it. */
+	console_share_uart(log_uart_has_owner());
 	console_never_wait();
 	cpus_release();
 	arch_cpu_controls_init();

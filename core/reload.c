@@ -269,6 +269,7 @@ static bool work_on(struct cpu *cpu, struct partition *p, uint64_t until)
 {
 	struct reload *r = &p->reload;
 	bool first_in_window = until != 0 && r->window_end != until;
+	unsigned int cause = r->cause;
 
 	r->window_end = until;
 	for (;;) {
@@ -292,7 +293,12 @@ static bool work_on(struct cpu *cpu, struct partition *p, uint64_t until)
 			return false;
 		}
 		if (result == STEP_DONE) {
-			if (__atomic_load_n(&p->state, __ATOMIC_ACQUIRE) == PARTITION_RUNNING)
+			/* A fault contained is shown at once; a partition's own reset is only kept. */
+			bool running = __atomic_load_n(&p->state, __ATOMIC_ACQUIRE) == PARTITION_RUNNING;
+
+			if (running && cause == RESTART_BY_FAULT_POLICY)
+				log_notice("partition %s restarted (%u restarts)", p->name, p->restarts);
+			else if (running)
 				log_info("partition %s restarted (%u restarts)", p->name, p->restarts);
 			return true;
 		}

@@ -152,7 +152,7 @@ bool partition_stop(struct partition *p)
 	log_info("partition %s stopped", p->name);
 	/* Nothing can start a partition again once all have stopped. */
 	if (!any_partition_alive()) {
-		log_info("every partition has stopped: powering off");
+		log_notice("every partition has stopped: powering off");
 		arch_power_off();
 	}
 	return true;
@@ -211,14 +211,14 @@ static void print_accounting(void)
 {
 	uint64_t frequency = arch_counter_frequency();
 
-	log_info("accounting: partition/vCPU, CPU, run time, windows, exits, interrupts injected");
+	log_notice("accounting: partition/vCPU, CPU, run time, windows, exits, interrupts injected");
 	for (unsigned int i = 0; i < vcpu_table_count; i++) {
 		const struct vcpu *v = &vcpu_table[i];
 		uint64_t ticks = v->run_ticks;
 
 		if (!v->scheduled && v->state == VCPU_RUNNING)	/* pinned: running since it entered */
 			ticks += arch_counter_read() - v->entered_at;
-		log_info("  %s/%u on CPU%u%s: %llu us, %llu windows, %llu exits, %llu interrupts", v->partition->name,
+		log_notice("  %s/%u on CPU%u%s: %llu us, %llu windows, %llu exits, %llu interrupts", v->partition->name,
 			 v->index, v->cpu, v->scheduled ? " (scheduled)" : "",
 			 (unsigned long long)(ticks * 1000000 / frequency), (unsigned long long)v->windows,
 			 (unsigned long long)v->exits, (unsigned long long)v->injected);
@@ -229,8 +229,8 @@ _Noreturn void machine_power_off(struct partition *root)
 {
 	for (unsigned int i = 0; i < partition_table_count; i++)
 		vuart_flush(&partition_table[i].uart);
-	log_info("root partition %s powered off: stopping the machine", root->name);
+	log_notice("root partition %s powered off: stopping the machine", root->name);
 	print_accounting();
-	log_info("maintenance interrupts taken: %llu", (unsigned long long)irq_maintenance_count());
+	log_notice("maintenance interrupts taken: %llu", (unsigned long long)irq_maintenance_count());
 	arch_power_off();
 }

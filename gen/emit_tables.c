@@ -179,6 +179,16 @@ static bool uses_device_console(const struct layout_spec *l, const struct board 
 	return false;
 }
 
+/*
+ * Without a UART of its own: the UART is the root's, so only the root's
+ * own lines, or a partition that asks for it, are printed there; the
+ * others' output is kept for `bulkheadctl console` (docs/config.md).
+ */
+static bool emulated_console_on_uart(const struct partition_spec *p)
+{
+	return p->console == CONSOLE_EMULATED || (p->console == CONSOLE_DEFAULT && p->root);
+}
+
 static int by_start(const void *a, const void *b)
 {
 	const struct window_spec *x = a, *y = b;
@@ -252,8 +262,7 @@ void emit_tables(FILE *out, const struct layout_spec *l, const struct board *b)
 		fprintf(out, "\t\t.fault_policy = %s,\n", policies[p->on_fault]);
 		fprintf(out, "\t\t.console = %s,\n\t\t.console_ipa = 0x%llx,\n",
 			uses_device_console(l, b, i) ? "LAYOUT_CONSOLE_DEVICE" :
-			p->console == CONSOLE_RING   ? "LAYOUT_CONSOLE_RING" :
-						       "LAYOUT_CONSOLE_EMULATED",
+			emulated_console_on_uart(p) ? "LAYOUT_CONSOLE_EMULATED" : "LAYOUT_CONSOLE_RING",
 			(unsigned long long)b->console_base);
 		fprintf(out, "\t\t.gicd_ipa = 0x%llx,\n\t\t.gicr_ipa = 0x%llx,\n", (unsigned long long)b->gicd_base,
 			(unsigned long long)b->gicr_base);

@@ -27,7 +27,7 @@
 
 #define BH_CTL_MAGIC_VALUE	0x4c544842U	/* "BHTL" */
 #define BH_CTL_VERSION_MAJOR	1
-#define BH_CTL_VERSION_MINOR	1
+#define BH_CTL_VERSION_MINOR	2
 
 /*
  * Commands. Results go to RESULT0/1 and DATA (through the hypercall: x1,
@@ -47,7 +47,9 @@
 					 * bytes; DATA = the hypervisor's own log from the position
 					 * (or from the oldest kept), whether or not the UART took it */
 #define BH_CTL_CMD_HVLOG_STATE	10	/* -> RESULT0 = the position after the log's last byte,
-					 * RESULT1 = the position the UART has reached */
+					 * RESULT1 = the bytes the UART has still to take
+					 * (0: caught up); since version 1.2 (before:
+					 * a position) */
 
 /* Refused because the partition is not in a state the command applies to. */
 #define BH_ERR_STATE		(-5)

@@ -1,6 +1,10 @@
 /*
  * Leveled logging on the hypervisor console. Messages below
- * CONFIG_LOG_LEVEL are compiled out, arguments and all.
+ * CONFIG_LOG_LEVEL are compiled out, arguments and all. Every message goes
+ * into the hypervisor's log ring; errors, warnings and notices (info that
+ * a person must see at once: power off, a fault's containment) are shown
+ * on the UART too, the rest only while the UART is the hypervisor's alone
+ * (console.h, enum console_class).
  */
 #ifndef LOG_H
 #define LOG_H
@@ -11,6 +15,7 @@
 #define LOG_LEVEL_DEBUG	3
 
 void log_message(int level, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void log_notice_message(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 #define LOG_AT(level, ...)						\
 	do {								\
@@ -22,6 +27,12 @@ void log_message(int level, const char *fmt, ...) __attribute__((format(printf, 
 #define log_warn(...)	LOG_AT(LOG_LEVEL_WARN, __VA_ARGS__)
 #define log_info(...)	LOG_AT(LOG_LEVEL_INFO, __VA_ARGS__)
 #define log_debug(...)	LOG_AT(LOG_LEVEL_DEBUG, __VA_ARGS__)
+/* Info, shown on the UART even when a partition drives it. */
+#define log_notice(...)							\
+	do {								\
+		if (LOG_LEVEL_INFO <= CONFIG_LOG_LEVEL)			\
+			log_notice_message(__VA_ARGS__);		\
+	} while (0)
 
 const char *log_level_name(int level);
 

@@ -6,8 +6,11 @@
 #define PLATFORM_CONSOLE_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 void platform_console_init(void);
+/* The UART's physical address, as the layout's device table has it. */
+uint64_t platform_console_base(void);
 /* The UART takes a byte now: enabled to transmit, FIFO not full, not held by flow control. */
 bool platform_console_ready(void);
 void platform_console_write(char c);

@@ -9,6 +9,11 @@ void platform_console_init(void)
 	pl011_enable_tx(PLATFORM_UART_BASE);
 }
 
+uint64_t platform_console_base(void)
+{
+	return PLATFORM_UART_BASE;
+}
+
 bool platform_console_ready(void)
 {
 	return pl011_tx_ready(PLATFORM_UART_BASE);

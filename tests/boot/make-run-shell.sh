@@ -1,7 +1,8 @@
 #!/bin/bash
 # `make run` of the default configuration boots the demo appliance in a
 # real terminal (tmux): Linux as root reaches a shell prompt, takes typed
-# commands, and its poweroff returns to the shell that ran make.
+# commands, shows the other partition's console only when asked
+# (bulkheadctl console), and its poweroff returns to the shell that ran make.
 . "$SRCTREE/tests/lib/common.sh"
 
 session=bulkhead-run-$$
@@ -17,8 +18,13 @@ wait_for() {
 	fail "never saw '$1' (screen in $out/screen.txt)"
 }
 wait_for "this is the root partition's shell"
-wait_for "HEARTBEAT"
-sleep 1
+wait_for "other partitions' consoles: 'bulkheadctl console NAME --follow'"
+# The shell is the root's alone: the bare-metal partition's heartbeat is
+# in its ring, one command away, never on the terminal.
+tmux send-keys -t "$session" "bulkheadctl console rt | tail -n 1" Enter
+wait_for "^HEARTBEAT [0-9]"
+tmux capture-pane -p -S - -t "$session" >"$out/screen.txt"
+! grep -q '\[rt\] ' "$out/screen.txt" || fail "the rt partition's lines reached the root's terminal ($out/screen.txt)"
 tmux send-keys -t "$session" "echo typed-\$((6*7)) && uname -m" Enter
 wait_for "typed-42"
 wait_for "^aarch64"

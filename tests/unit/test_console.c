@@ -4,11 +4,14 @@
  * The hypervisor console (core/console.c) against a UART stub that can
  * stay full, as a partition that owns the UART can hold it (disabled, or
  * CTS flow control): no call spins (a bounded number of looks at the UART
- * per call), messages stay in the log ring in order, a full ring drops
- * whole messages and counts them, the count is printed once there is room
- * again, and draining resumes in order, one bounded amount per call. The
- * empty ring costs the trap path no look at the UART at all, and a
- * partition's lines leave half the ring to the hypervisor's own.
+ * per call), every message stays in the log ring in order (the latest
+ * kept), a full UART queue drops whole messages and counts them, the count
+ * is printed once there is room again, and draining resumes in order, one
+ * bounded amount per call and whole lines only, unless the UART itself
+ * runs out of room. The empty queue costs the trap path no look at the
+ * UART at all, and a partition's lines leave half the queue to the
+ * hypervisor's own. While a partition drives the UART, only urgent
+ * messages are written there; the others are in the log ring only.
  */
 #include "unit.h"
 
@@ -101,20 +104,23 @@ static void check_boot_is_synchronous(void)
 {
 	uart.room = -1;
 	console_init();
-	console_printf("boot line\n");
+	/* Before partitions run, the UART is the hypervisor's alone: everything goes. */
+	console_share_uart(true);
+	console_printf_class(CONSOLE_RECORD, "boot line\n");
 	CHECK(uart.out_len == 11 && memcmp(uart.out, "boot line\r\n", 11) == 0);
 	expect("boot line\n", 10);
 	console_never_wait();
 }
 
-/* The ring's content from its start equals the first `count` messages after `before`. */
-static bool ring_holds(uint64_t from, unsigned int first, unsigned int count)
+/* The log ring's last count * MESSAGE_LEN bytes before `end` are messages first.. in order. */
+static bool log_holds(uint64_t end, unsigned int first, unsigned int count)
 {
-	char got[CONSOLE_RING_SIZE], message[MESSAGE_LEN];
-	uint64_t next, len = 0;
+	static char got[CONSOLE_RING_SIZE];
+	char message[MESSAGE_LEN];
+	uint64_t from = end - (uint64_t)count * MESSAGE_LEN, next, len = 0;
 
 	while (len < (uint64_t)count * MESSAGE_LEN) {
-		uint64_t n = console_log_read(from, got + len, sizeof(got) - len, &next);
+		uint64_t n = console_log_read(from, got + len, (uint64_t)count * MESSAGE_LEN - len, &next);
 		if (n == 0)
 			break;
 		len += n;
@@ -133,8 +139,8 @@ static bool ring_holds(uint64_t from, unsigned int first, unsigned int count)
 static void check_full_uart_never_waits(void)
 {
 	char message[MESSAGE_LEN];
-	unsigned int fits = (CONSOLE_RING_SIZE - 10) / MESSAGE_LEN, sent = fits + 37, worst = 0;
-	uint64_t start;
+	unsigned int fits = CONSOLE_UART_QUEUE_SIZE / MESSAGE_LEN, sent = fits + 37, worst = 0;
+	unsigned int kept = CONSOLE_RING_SIZE / MESSAGE_LEN;
 	char note[96];
 	int note_len;
 
@@ -144,7 +150,6 @@ static void check_full_uart_never_waits(void)
 	console_drain_if_pending();
 	CHECK(uart.ready_calls == 0);
 
-	start = 10;	/* after "boot line\n" */
 	for (unsigned int n = 0; n < sent; n++) {
 		unsigned long before = uart.ready_calls;
 		make_message(n, message);
@@ -156,8 +161,9 @@ static void check_full_uart_never_waits(void)
 	CHECK(worst == 1);
 	CHECK(uart.write_calls == 0);
 	CHECK(console_backlog != 0);
-	/* The ring keeps the messages that fit, whole and in order; the rest were dropped. */
-	CHECK(ring_holds(start, 0, fits));
+	/* The log keeps the latest, whole and in order; the UART's queue the first that fit. */
+	CHECK(log_holds(console_log_end(), sent - kept, kept));
+	CHECK(console_uart_pending() == (uint64_t)fits * MESSAGE_LEN);
 	for (unsigned int n = 0; n < fits; n++) {
 		make_message(n, message);
 		expect(message, MESSAGE_LEN);
@@ -174,17 +180,24 @@ static void check_full_uart_never_waits(void)
 	CHECK(uart.out_len == 11 + 300);
 	CHECK(memcmp(uart.out, expected, uart.out_len) == 0);
 
-	/* Unlimited room: each call writes a bounded amount, the backlog drains in order. */
+	/* Unlimited room: the line the UART cut short is finished first, alone. */
 	uart.room = -1;
+	console_drain_on_exit();
+	CHECK(uart.out_len == 11 + 3 * (MESSAGE_LEN + 1));
+	/* The exit path: one whole line per call. */
+	console_drain_on_exit();
+	CHECK(uart.out_len == 11 + 4 * (MESSAGE_LEN + 1));
+	/* Then each call writes a bounded amount, whole lines, the backlog in order. */
 	for (int calls = 0; console_backlog != 0 && calls < 1000; calls++) {
 		size_t before = uart.out_len;
 		console_drain_if_pending();
-		CHECK(uart.out_len - before <= 512);
+		CHECK(uart.out_len - before <= 512 + MESSAGE_LEN + 1);
+		CHECK(uart.out[uart.out_len - 1] == '\n');
 	}
-	CHECK(console_backlog == 0);
+	CHECK(console_backlog == 0 && console_uart_pending() == 0);
 	/* Caught up: the drop count is said once, right after what was kept. */
-	note_len = snprintf(note, sizeof(note), "bulkhead: %u messages (%u bytes) dropped\n", sent - fits,
-			    (sent - fits) * MESSAGE_LEN);
+	note_len = snprintf(note, sizeof(note), "bulkhead: %u messages (%u bytes) dropped here (bulkheadctl hvlog)\n",
+			    sent - fits, (sent - fits) * MESSAGE_LEN);
 	expect(note, (size_t)note_len);
 	CHECK(uart.out_len == expected_len);
 	CHECK(memcmp(uart.out, expected, expected_len) == 0);
@@ -242,13 +255,52 @@ static void check_partition_lines_leave_room(void)
 	/* The hypervisor's own message still gets in, after the count of what was dropped. */
 	make_message(800, message);
 	console_write(message, MESSAGE_LEN);
-	note_len = snprintf(note, sizeof(note), "bulkhead: 5 messages (%u bytes) dropped\n", 5 * MESSAGE_LEN);
+	note_len = snprintf(note, sizeof(note), "bulkhead: 5 messages (%u bytes) dropped here (bulkheadctl hvlog)\n",
+			    5 * MESSAGE_LEN);
 	expect(note, (size_t)note_len);
 	expect(message, MESSAGE_LEN);
 	uart.room = -1;
 	for (int calls = 0; console_backlog != 0 && calls < 1000; calls++)
 		console_drain_if_pending();
 	CHECK(uart.out_len == expected_len && memcmp(uart.out, expected, expected_len) == 0);
+}
+
+static void check_record_kept_off_a_shared_uart(void)
+{
+	char message[MESSAGE_LEN];
+	uint64_t end = console_log_end();
+
+	/* A partition drives the UART: a record is in the log only, an urgent message on both. */
+	uart.room = -1;
+	make_message(900, message);
+	console_write_class(CONSOLE_RECORD, message, MESSAGE_LEN);
+	CHECK(uart.out_len == expected_len && console_uart_pending() == 0);
+	CHECK(console_log_end() == end + MESSAGE_LEN && log_holds(console_log_end(), 900, 1));
+	make_message(901, message);
+	console_write_class(CONSOLE_URGENT, message, MESSAGE_LEN);
+	expect(message, MESSAGE_LEN);
+	CHECK(uart.out_len == expected_len && memcmp(uart.out, expected, expected_len) == 0);
+	CHECK(log_holds(console_log_end(), 900, 2));
+	/* The UART the hypervisor's alone again: records are shown too. */
+	console_share_uart(false);
+	make_message(902, message);
+	console_write_class(CONSOLE_RECORD, message, MESSAGE_LEN);
+	expect(message, MESSAGE_LEN);
+	CHECK(uart.out_len == expected_len && memcmp(uart.out, expected, expected_len) == 0);
+	console_share_uart(true);
+}
+
+static void check_partition_lines_stay_out_of_the_log(void)
+{
+	uint64_t end = console_log_end();
+
+	uart.room = -1;
+	console_partition_printf("[p] a line of its own\n");
+	console_drain();
+	expect("[p] a line of its own\n", 22);
+	CHECK(uart.out_len == expected_len && memcmp(uart.out, expected, expected_len) == 0);
+	/* The partition's own ring has it; the hypervisor's log is for its own messages. */
+	CHECK(console_log_end() == end);
 }
 
 static void check_flush_on_stop_is_bounded(void)
@@ -281,6 +333,8 @@ int main(void)
 	check_stalled_mid_line();
 	check_log_read_from_position();
 	check_partition_lines_leave_room();
+	check_record_kept_off_a_shared_uart();
+	check_partition_lines_stay_out_of_the_log();
 	check_flush_on_stop_is_bounded();
 	return unit_finish("console");
 }

@@ -1,9 +1,10 @@
-// sources: tools/target/lib/control_page.c tools/target/lib/devmem.c core/lib/event_log.c core/lib/format.c core/lib/image_check.c core/lib/sha256.c
+// sources: tools/target/lib/console_text.c tools/target/lib/control_page.c tools/target/lib/devmem.c core/lib/event_log.c core/lib/format.c core/lib/image_check.c core/lib/sha256.c
 /*
  * bulkheadctl: the root partition's view and control of the others,
  * through the hypervisor's control page (docs/control.md) mapped from
  * /dev/mem; no kernel module needed.
  */
+#include "lib/console_text.h"
 #include "lib/control_page.h"
 
 #include <control_abi.h>
@@ -35,13 +36,16 @@ static void usage(FILE *out)
 	      "  stop NAME              stop a partition (not the root)\n"
 	      "  start NAME             load a stopped partition afresh and start it\n"
 	      "  restart NAME           clear, reload, re-measure and start a partition\n"
-	      "  console NAME [--follow]\n"
-	      "                         a partition's console output (emulated consoles);\n"
-	      "                         --follow keeps printing what comes\n"
+	      "  console NAME [--follow] [--new]\n"
+	      "                         a partition's console output (emulated consoles),\n"
+	      "                         in whole lines, control characters shown as \\xNN;\n"
+	      "                         --follow keeps printing what comes, --new skips\n"
+	      "                         what was printed before\n"
 	      "  log                    the boot measurements (TCG event log): PCR, event\n"
 	      "                         type, SHA-256 and what was measured\n"
-	      "  hvlog [--follow]       the hypervisor's own log, the last 16 KiB of it,\n"
-	      "                         whether or not the UART could take it\n"
+	      "  hvlog [--follow] [--new]\n"
+	      "                         the hypervisor's own log, the last 16 KiB of it,\n"
+	      "                         all of it, though the UART shows only what is urgent\n"
 	      "\n"
 	      "options:\n"
 	      "  --json                 machine-readable output (list, stat, log)\n"
@@ -223,15 +227,38 @@ static void on_signal(int signal)
 	interrupted = 1;
 }
 
-/*
- * Prints a ring from its oldest byte kept: a partition's console (CONSOLE,
- * ARG0 = its id, ARG1 = position) or the hypervisor's log (HVLOG, ARG0 =
- * position); with follow, then what comes, until interrupted.
- */
-static int print_ring(uint32_t command, uint64_t id, int follow, const char *what, const char *hint)
+/* How long --follow holds a partial line for its newline before it shows it as it is. */
+#define PARTIAL_LINE_WAIT_NS	1000000000LL
+#define POLL_INTERVAL_US	100000
+
+static long long monotonic_ns(void)
 {
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (long long)now.tv_sec * 1000000000LL + now.tv_nsec;
+}
+
+struct ring_options {
+	int follow;		/* keep printing what comes, until interrupted */
+	int only_new;		/* start at the ring's end, not its oldest byte kept */
+};
+
+/*
+ * Prints a ring: a partition's console (CONSOLE, ARG0 = its id, ARG1 =
+ * position) or the hypervisor's log (HVLOG, ARG0 = position), as text fit
+ * for a terminal (lib/console_text.h) in whole lines. A position past the
+ * end reads nothing and answers the end: --new starts there. With follow,
+ * bytes the ring overwrote before they were read are said, as a line.
+ */
+static int print_ring(uint32_t command, uint64_t id, struct ring_options options, const char *what,
+		      const char *hint)
+{
+	static struct console_text text;
 	char data[BH_CTL_DATA_SIZE];
-	uint64_t position = 0;
+	uint64_t position = options.only_new ? UINT64_MAX : 0;
+	long long held_since = 0;
+	int first = 1;
 
 	signal(SIGINT, on_signal);
 	signal(SIGTERM, on_signal);
@@ -243,43 +270,74 @@ static int print_ring(uint32_t command, uint64_t id, int follow, const char *wha
 			fprintf(stderr, "bulkheadctl: %s: %s%s\n", what, control_status_text(r.status), hint);
 			return 1;
 		}
-		fwrite(data, 1, r.result1, stdout);
-		position = r.result0;
-		if (r.result1 == 0) {
-			if (!follow)
-				break;
-			fflush(stdout);
-			usleep(100000);
+		if (!first && r.result0 - r.result1 > position) {
+			int partial = console_text_holds(&text);
+
+			console_text_flush(&text, stdout);
+			printf("%s[bulkheadctl: %llu bytes were overwritten before they could be read]\n",
+			       partial ? "\n" : "", (unsigned long long)(r.result0 - r.result1 - position));
 		}
+		first = 0;
+		/* A line held from now on, or a new one after a newline: its wait starts. */
+		if (r.result1 > 0 && (!console_text_holds(&text) || memchr(data, '\n', r.result1) != NULL))
+			held_since = monotonic_ns();
+		console_text_put(&text, data, r.result1, stdout);
+		position = r.result0;
+		if (r.result1 > 0)
+			continue;
+		if (!options.follow)
+			break;
+		if (console_text_holds(&text) && monotonic_ns() - held_since >= PARTIAL_LINE_WAIT_NS)
+			console_text_flush(&text, stdout);
+		fflush(stdout);
+		usleep(POLL_INTERVAL_US);
+	}
+	/* The end, or interrupted: what is held is shown, and the prompt starts a line of its own. */
+	if (console_text_holds(&text)) {
+		console_text_flush(&text, stdout);
+		putchar('\n');
 	}
 	return 0;
 }
 
-static int is_follow(int argc, char **argv, int at)
+/* [--follow] [--new] from argv[at]; -1 on anything else. */
+static int ring_options(int argc, char **argv, int at, struct ring_options *options)
 {
-	return argc == at + 1 && strcmp(argv[at], "--follow") == 0;
+	*options = (struct ring_options){ 0 };
+	for (int i = at; i < argc; i++) {
+		if (strcmp(argv[i], "--follow") == 0)
+			options->follow = 1;
+		else if (strcmp(argv[i], "--new") == 0)
+			options->only_new = 1;
+		else
+			return -1;
+	}
+	return 0;
 }
 
 static int do_console(int argc, char **argv)
 {
 	struct bh_partition_info p;
+	struct ring_options options;
 
-	if (argc < 1 || argc > 2 || (argc == 2 && !is_follow(argc, argv, 1))) {
-		fprintf(stderr, "bulkheadctl: usage: console NAME [--follow]\n");
+	if (argc < 1 || ring_options(argc, argv, 1, &options) != 0) {
+		fprintf(stderr, "bulkheadctl: usage: console NAME [--follow] [--new]\n");
 		return 2;
 	}
 	if (control_find_partition(argv[0], &p) != 0)
 		return 1;
-	return print_ring(BH_CTL_CMD_CONSOLE, p.id, argc == 2, argv[0], " (it has no emulated console?)");
+	return print_ring(BH_CTL_CMD_CONSOLE, p.id, options, argv[0], " (it has no emulated console?)");
 }
 
 static int do_hvlog(int argc, char **argv)
 {
-	if (argc > 1 || (argc == 1 && !is_follow(argc, argv, 0))) {
-		fprintf(stderr, "bulkheadctl: usage: hvlog [--follow]\n");
+	struct ring_options options;
+
+	if (ring_options(argc, argv, 0, &options) != 0) {
+		fprintf(stderr, "bulkheadctl: usage: hvlog [--follow] [--new]\n");
 		return 2;
 	}
-	return print_ring(BH_CTL_CMD_HVLOG, 0, argc == 1, "hvlog", "");
+	return print_ring(BH_CTL_CMD_HVLOG, 0, options, "hvlog", "");
 }
 
 static int do_log(void)

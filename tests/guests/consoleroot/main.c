@@ -143,14 +143,14 @@ static uint64_t victim_beats_twice(uint64_t beat)
 	return now;
 }
 
-/* Waits until the UART has taken the whole hypervisor log; false at the deadline. */
+/* Waits until the UART has taken all that was queued for it; false at the deadline. */
 static bool uart_caught_up(void)
 {
 	uint64_t deadline = deadline_from_now();
 
 	for (;;) {
 		struct smccc_result r = control(BH_CTL_CMD_HVLOG_STATE, 0, 0);
-		if (r.x0 == BH_OK && r.x1 == r.x2)
+		if (r.x0 == BH_OK && r.x2 == 0)
 			return true;
 		if (r.x0 != BH_OK || counter_read() >= deadline)
 			return false;

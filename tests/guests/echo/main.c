@@ -58,6 +58,8 @@ void guest_main(uint64_t dtb)
 
 	(void)dtb;
 	console_printf("echo: started\n");
+	/* What a reader's terminal must never get raw (tests/linux/control-test). */
+	console_printf("echo: terminal \x1b[2J\x1b]0;title\x07\x08 \\ end\n");
 	write = probe_write(ECHO_RX, 0xbad);
 	check(write.aborted, "read-only-end-cannot-write", "a write to its read-only channel end went through");
 	channel_ring_init((volatile void *)ECHO_TX, ECHO_CHANNEL_SIZE, ECHO_SLOT_SIZE);
