@@ -17,7 +17,8 @@ for check in list-root-running list-echo-running list-beat-running list-nocontro
 	channel-10000-messages restart-command restart-echo-booted-again restart-beat-kept-beating \
 	restart-counted channel-after-restart stop-beat stop-twice-refused start-beat start-beat-beats-again \
 	stop-root-refused unknown-name-refused usage-error-status help-complete console-follow log-records-restart \
-	hvlog-has-control-lines; do
+	hvlog-has-control-lines stat-idle-root-waits stat-busy-root-runs stat-trapped-idle-waits \
+	stat-native-idle-runs; do
 	expect_line "$log" "^control-test: PASS $check$"
 done
 # Unanchored: the root writes the UART directly, so its line can land inside one of the hypervisor's.
