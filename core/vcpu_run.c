@@ -7,6 +7,7 @@
 #include <arch.h>
 #include <console.h>
 #include <cpu.h>
+#include <format.h>
 #include <irq.h>
 #include <log.h>
 #include <partitions.h>
@@ -241,17 +242,19 @@ static void print_accounting(void)
 {
 	uint64_t frequency = arch_counter_frequency();
 
-	log_info("accounting: partition/vCPU, CPU, run time, windows, exits, interrupts injected, wait time");
+	log_info("accounting: partition/vCPU, CPU, run time, windows, exits, wait time, interrupts injected");
 	for (unsigned int i = 0; i < vcpu_table_count; i++) {
 		const struct vcpu *v = &vcpu_table[i];
 		struct vcpu_times times = vcpu_times(v);
+		char waited[40] = "WFI native, idle in run time";
 
-		log_info("  %s/%u on CPU%u%s: %llu us, %llu windows, %llu exits, %llu interrupts, %llu us waiting%s",
-			 v->partition->name, v->index, v->cpu, v->scheduled ? " (scheduled)" : "",
+		if (!v->wfi_native)
+			format_buffer(waited, sizeof(waited), "%llu us waiting",
+				 (unsigned long long)(times.wait_ticks * 1000000 / frequency));
+		log_info("  %s/%u on CPU%u%s: %llu us, %llu windows, %llu exits, %s, %llu interrupts", v->partition->name,
+			 v->index, v->cpu, v->scheduled ? " (scheduled)" : "",
 			 (unsigned long long)(times.run_ticks * 1000000 / frequency), (unsigned long long)v->windows,
-			 (unsigned long long)v->exits, (unsigned long long)v->injected,
-			 (unsigned long long)(times.wait_ticks * 1000000 / frequency),
-			 v->wfi_native ? " (WFI native: idle counted as running)" : "");
+			 (unsigned long long)v->exits, waited, (unsigned long long)v->injected);
 	}
 }
 
