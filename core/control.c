@@ -16,6 +16,7 @@
 #include <partitions.h>
 #include <spinlock.h>
 #include <string.h>
+#include <vcpu_account.h>
 #include <vcpu_run.h>
 
 struct control_request {
@@ -36,16 +37,6 @@ struct control_page {
 
 static struct control_page pages[CONFIG_MAX_PARTITIONS];
 
-static uint64_t vcpu_run_ticks(const struct vcpu *v)
-{
-	uint64_t ticks = __atomic_load_n(&v->run_ticks, __ATOMIC_RELAXED);
-
-	/* A pinned vCPU's current stretch is counted when it ends: add it now. */
-	if (!v->scheduled && v->state == VCPU_RUNNING)
-		ticks += arch_counter_read() - v->entered_at;
-	return ticks;
-}
-
 static int32_t describe_partition(struct partition *p, struct control_request *r)
 {
 	struct bh_partition_info info = {
@@ -60,8 +51,14 @@ static int32_t describe_partition(struct partition *p, struct control_request *r
 
 	for (size_t i = 0; p->name[i] != '\0' && i < sizeof(info.name) - 1; i++)
 		info.name[i] = p->name[i];
-	for (unsigned int i = 0; i < p->vcpu_count; i++)
-		info.run_ns += counter_ticks_to_ns(vcpu_run_ticks(&p->vcpus[i]));
+	for (unsigned int i = 0; i < p->vcpu_count; i++) {
+		struct vcpu_times times = vcpu_times(&p->vcpus[i]);
+
+		info.run_ns += counter_ticks_to_ns(times.run_ticks);
+		info.wait_ns += counter_ticks_to_ns(times.wait_ticks);
+		if (p->vcpus[i].wfi_native)
+			info.flags |= BH_PARTITION_WFI_NATIVE;
+	}
 	memcpy(r->data, &info, sizeof(info));
 	r->data_size = sizeof(info);
 	return BH_OK;
@@ -71,15 +68,19 @@ static int32_t describe_vcpu(struct partition *p, uint64_t index, struct control
 {
 	const struct vcpu *v = index < p->vcpu_count ? &p->vcpus[index] : NULL;
 	struct bh_vcpu_info info = { 0 };
+	struct vcpu_times times;
 
 	if (v == NULL)
 		return BH_ERR_INVALID;
+	times = vcpu_times(v);
 	info.cpu = v->cpu;
 	info.state = v->state == VCPU_RUNNING ? BH_VCPU_RUNNING :
 		     v->state == VCPU_PENDING ? BH_VCPU_PENDING : BH_VCPU_OFF;
 	info.scheduled = v->scheduled;
-	info.stats.run_ns = counter_ticks_to_ns(vcpu_run_ticks(v));
-	info.stats.hypervisor_ns = counter_ticks_to_ns(v->hyp_ticks);
+	info.flags = v->wfi_native ? BH_VCPU_WFI_NATIVE : 0;
+	info.wait_ns = counter_ticks_to_ns(times.wait_ticks);
+	info.stats.run_ns = counter_ticks_to_ns(times.run_ticks);
+	info.stats.hypervisor_ns = counter_ticks_to_ns(__atomic_load_n(&v->hyp_ticks, __ATOMIC_RELAXED));
 	info.stats.windows = v->windows;
 	info.stats.interrupts_injected = v->injected;
 	info.stats.exits = v->exits;

@@ -12,6 +12,7 @@
 #include <arch.h>
 #include <partition.h>
 #include <partitions.h>
+#include <vcpu_account.h>
 
 #include <stddef.h>
 
@@ -61,7 +62,6 @@ static void hc_vcpu_stats(struct vcpu *vcpu, const uint64_t *args, uint64_t *res
 {
 	struct bh_vcpu_stats *out = NULL;
 	struct vcpu *target;
-	uint64_t ticks;
 
 	/* Every check before anything is written: a refusal leaves the buffer as it was. */
 	if (args[1] >= partition_table_count) {
@@ -82,15 +82,12 @@ static void hc_vcpu_stats(struct vcpu *vcpu, const uint64_t *args, uint64_t *res
 		results[0] = (uint64_t)BH_ERR_BAD_ADDRESS;
 		return;
 	}
-	ticks = target->run_ticks;
-	if (target == vcpu)	/* the caller's own current stretch counts too */
-		ticks += arch_counter_read() - vcpu->entered_at;
-	results[1] = counter_ticks_to_ns(ticks);
+	results[1] = counter_ticks_to_ns(vcpu_times(target).run_ticks);
 	results[2] = target->windows;
 	results[3] = target->exits;
 	if (out != NULL) {
 		out->run_ns = results[1];
-		out->hypervisor_ns = counter_ticks_to_ns(target->hyp_ticks);
+		out->hypervisor_ns = counter_ticks_to_ns(__atomic_load_n(&target->hyp_ticks, __ATOMIC_RELAXED));
 		out->windows = target->windows;
 		out->interrupts_injected = target->injected;
 		out->exits = target->exits;

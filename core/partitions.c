@@ -111,7 +111,9 @@ static void partition_create(struct partition *p, const struct layout_partition 
 	for (unsigned int i = 0; i < lp->vcpu_count; i++) {
 		p->vcpus[i] = (struct vcpu){ .partition = p, .index = i, .cpu = lp->vcpus[i].cpu,
 					     .scheduled = lp->vcpus[i].scheduled,
-					     .urgent = lp->vcpus[i].urgent };
+					     .urgent = lp->vcpus[i].urgent,
+					     /* A shared CPU needs its window back: the compiler refuses native there. */
+					     .wfi_native = lp->wfi_native && !lp->vcpus[i].scheduled };
 		if (lp->vcpus[i].cpu >= CONFIG_NR_CPUS)
 			panic("partition %s: vCPU%u pinned to CPU%u, beyond CONFIG_NR_CPUS", lp->name, i,
 			      lp->vcpus[i].cpu);

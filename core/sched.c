@@ -13,6 +13,7 @@
 #include <partitions.h>
 #include <reload.h>
 #include <sched.h>
+#include <vcpu_account.h>
 #include <vcpu_run.h>
 #include <arch/vgic.h>
 
@@ -147,7 +148,7 @@ _Noreturn void sched_run(struct cpu *cpu)
 				arch_timer_set_deadline(entered + cpu->urgent_left < slot.end ?
 							entered + cpu->urgent_left : slot.end);
 				cpu->urgent_since = entered;
-				urgent->entered_at = entered;
+				account_running(urgent, entered);
 				urgent->waiting = false;
 				arch_vcpu_resume(urgent);
 			}
@@ -175,7 +176,7 @@ _Noreturn void sched_run(struct cpu *cpu)
 					v->last_window = slot.serial + 1;
 					v->windows++;
 				}
-				v->entered_at = arch_counter_read();
+				account_running(v, arch_counter_read());
 				v->waiting = false;
 				if (start || !v->saved)
 					arch_vcpu_start(v);
@@ -191,10 +192,15 @@ _Noreturn void sched_switch_out(struct vcpu *vcpu, void *trap_frame, bool yielde
 {
 	struct cpu *cpu = cpu_this();
 	uint64_t now = arch_counter_read();
+	struct sched_slot slot = sched_slot_at(cpu, now);
 
-	vcpu->run_ticks += now - vcpu->entered_at;
-	if (yielded)
-		vcpu->yielded_in = sched_slot_at(cpu, now).serial + 1;
+	/* A window given back is waited out, unless an interrupt brings it back sooner. */
+	if (yielded) {
+		vcpu->yielded_in = slot.serial + 1;
+		account_waiting(vcpu, now, slot.end);
+	} else {
+		account_off(vcpu, now);
+	}
 	vcpu->waiting = yielded;
 	arch_vcpu_switch_out(vcpu, trap_frame);
 	/* Its last writes to guest memory are visible before a restart may clear it. */

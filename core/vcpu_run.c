@@ -7,13 +7,16 @@
 #include <arch.h>
 #include <console.h>
 #include <cpu.h>
+#include <format.h>
 #include <irq.h>
 #include <log.h>
 #include <partitions.h>
 #include <reload.h>
 #include <counter.h>
 #include <sched.h>
+#include <vcpu_account.h>
 #include <vcpu_run.h>
+#include <arch/vgic.h>
 
 
 static struct vcpu *due_vcpu(unsigned int cpu)
@@ -31,8 +34,10 @@ _Noreturn void cpu_idle(void)
 {
 	struct cpu *cpu = cpu_this();
 
-	if (cpu->vcpu != NULL)
+	if (cpu->vcpu != NULL) {
+		account_off(cpu->vcpu, arch_counter_read());
 		arch_vcpu_put(cpu->vcpu);
+	}
 	/* Its last writes to guest memory are visible before a restart may clear it. */
 	__atomic_store_n(&cpu->vcpu, NULL, __ATOMIC_RELEASE);
 	if (cpu->schedule != NULL)
@@ -60,12 +65,41 @@ _Noreturn void cpu_idle(void)
 		if (next != NULL) {
 			log_debug("CPU%u: entering %s vCPU%u at %#llx", cpu->index, next->partition->name,
 				  next->index, (unsigned long long)next->start_pc);
-			next->entered_at = arch_counter_read();
+			account_running(next, arch_counter_read());
 			arch_vcpu_start(next);
 		}
 		console_drain_if_pending();
 		arch_idle_wait();
 	}
+}
+
+static bool still_waits(struct vcpu *vcpu)
+{
+	return __atomic_load_n(&vcpu->state, __ATOMIC_ACQUIRE) == VCPU_RUNNING &&
+	       __atomic_load_n(&vcpu->partition->state, __ATOMIC_ACQUIRE) == PARTITION_RUNNING &&
+	       !vgic_has_deliverable(vcpu);
+}
+
+/*
+ * The vCPU stays loaded: what wakes it is an interrupt this CPU takes (its
+ * timer, a device it owns, a kick from a CPU that injected one for it or
+ * changed its state), and the exit path then enters it as after any trap.
+ * Interrupts stay masked between the check and the wait.
+ */
+void vcpu_wait(struct vcpu *vcpu)
+{
+	struct cpu *cpu = cpu_this();
+	uint64_t now = arch_counter_read();
+
+	vcpu->hyp_ticks += now - cpu->exit_at;
+	account_waiting(vcpu, now, ACCOUNT_WAIT_OPEN);
+	while (still_waits(vcpu)) {
+		console_drain_if_pending();
+		arch_wait_masked();
+	}
+	now = arch_counter_read();
+	account_running(vcpu, now);
+	cpu->exit_at = now;
 }
 
 enum vcpu_power_result vcpu_power_on(struct vcpu *vcpu, uint64_t entry, uint64_t context)
@@ -94,8 +128,6 @@ enum vcpu_power_result vcpu_power_on(struct vcpu *vcpu, uint64_t entry, uint64_t
 void vcpu_power_off(struct vcpu *vcpu)
 {
 	spin_lock(&vcpu->partition->lock);
-	if (!vcpu->scheduled)
-		vcpu->run_ticks += arch_counter_read() - vcpu->entered_at;
 	vcpu->state = VCPU_OFF;
 	spin_unlock(&vcpu->partition->lock);
 }
@@ -107,8 +139,7 @@ static void stop_vcpus(struct partition *p)
 		struct vcpu *v = &p->vcpus[i];
 		bool was_running = v->state == VCPU_RUNNING;
 
-		if (was_running && !v->scheduled)	/* a pinned vCPU runs until now */
-			v->run_ticks += arch_counter_read() - v->entered_at;
+		/* Its time stops when its CPU lets go (cpu_idle), not here. */
 		v->state = VCPU_OFF;
 		if (was_running && v->cpu != cpu_this()->index)
 			cpu_kick(v->cpu);
@@ -211,17 +242,19 @@ static void print_accounting(void)
 {
 	uint64_t frequency = arch_counter_frequency();
 
-	log_notice("accounting: partition/vCPU, CPU, run time, windows, exits, interrupts injected");
+	log_notice("accounting: partition/vCPU, CPU, run time, windows, exits, wait time, interrupts injected");
 	for (unsigned int i = 0; i < vcpu_table_count; i++) {
 		const struct vcpu *v = &vcpu_table[i];
-		uint64_t ticks = v->run_ticks;
+		struct vcpu_times times = vcpu_times(v);
+		char waited[40] = "WFI native, idle in run time";
 
-		if (!v->scheduled && v->state == VCPU_RUNNING)	/* pinned: running since it entered */
-			ticks += arch_counter_read() - v->entered_at;
-		log_notice("  %s/%u on CPU%u%s: %llu us, %llu windows, %llu exits, %llu interrupts", v->partition->name,
+		if (!v->wfi_native)
+			format_buffer(waited, sizeof(waited), "%llu us waiting",
+				 (unsigned long long)(times.wait_ticks * 1000000 / frequency));
+		log_notice("  %s/%u on CPU%u%s: %llu us, %llu windows, %llu exits, %s, %llu interrupts", v->partition->name,
 			 v->index, v->cpu, v->scheduled ? " (scheduled)" : "",
-			 (unsigned long long)(ticks * 1000000 / frequency), (unsigned long long)v->windows,
-			 (unsigned long long)v->exits, (unsigned long long)v->injected);
+			 (unsigned long long)(times.run_ticks * 1000000 / frequency), (unsigned long long)v->windows,
+			 (unsigned long long)v->exits, waited, (unsigned long long)v->injected);
 	}
 }
 

@@ -176,6 +176,12 @@ static unsigned int diff_partition(FILE *out, const struct partition_spec *a, co
 		fprintf(out, "partition %s: control interface: %s\n", a->name, b->control ? "now allowed" : "no longer allowed");
 		changes++;
 	}
+	/* Defaults are chosen by then: a partition moved onto a schedule shows too. */
+	if (a->wfi != b->wfi) {
+		fprintf(out, "partition %s: WFI: %s -> %s\n", a->name, a->wfi == WFI_NATIVE ? "native" : "trap",
+			b->wfi == WFI_NATIVE ? "native" : "trap");
+		changes++;
+	}
 	return changes + diff_features(out, a, b);
 }
 

@@ -270,6 +270,7 @@ void emit_tables(FILE *out, const struct layout_spec *l, const struct board *b)
 			(unsigned long long)partition_entry_ipa(p), (unsigned long long)partition_dtb_ipa(p));
 		fprintf(out, "\t\t.control_ipa = 0x%llx,\n",
 			(unsigned long long)(p->root || p->control ? b->pages_base : 0));
+		fprintf(out, "\t\t.wfi_native = %s,\n", p->wfi == WFI_NATIVE ? "true" : "false");
 		fprintf(out, "\t\t.hidden_features = 0x%llx,\n",
 			(unsigned long long)(p->hidden_features | FEATURES_ALWAYS_HIDDEN));
 		fprintf(out, "\t\t.vcpus = vcpus_%u,\n\t\t.vcpu_count = %u,\n", i, p->vcpu_count);

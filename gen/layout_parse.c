@@ -32,13 +32,15 @@ static const char *const top_keys[] = { "platform", "hypervisor", "partitions", 
 static const char *const hypervisor_keys[] = { "memory", NULL };
 static const char *const base_size_keys[] = { "base", "size", NULL };
 static const char *const partition_keys[] = { "name", "root", "cpus", "vcpus", "memory", "devices",
-					      "console", "image", "features", "on_fault", "control",
+					      "console", "image", "features", "on_fault", "control", "wfi",
 					      "unprotected_dma", NULL };
 static const char *const vcpu_keys[] = { "cpu", "schedule", "urgent", NULL };
 static const char *const region_keys[] = { "size", "base", "ipa", "access", NULL };
 static const char *const image_keys[] = { "kernel", "baremetal", "initrd", "cmdline", "entry", NULL };
 static const char *const feature_keys[] = { "hide", "show", NULL };
 static const char *const policy_names[] = { "inject", "stop", "restart", NULL };
+/* In enum wfi_kind's order, after WFI_DEFAULT. */
+static const char *const wfi_names[] = { "trap", "native", NULL };
 static const char *const schedule_keys[] = { "cpu", "major_frame", "urgent_budget", "windows", NULL };
 static const char *const window_keys[] = { "partition", "vcpu", "start", "duration", NULL };
 static const char *const channel_keys[] = { "name", "size", "endpoints", NULL };
@@ -247,24 +249,25 @@ static void parse_features(const struct ynode *n, struct partition_spec *p)
 	}
 }
 
-static void parse_choice(const struct ynode *n, const char *what, const char *const *choices,
-			 unsigned int *index)
+static bool parse_choice(const struct ynode *n, const char *what, const char *const *choices,
+			 const char *hint, unsigned int *index)
 {
 	const char *s, *suggestion;
 
 	if (!ywalk_string(n, what, &s))
-		return;
+		return false;
 	for (unsigned int i = 0; choices[i] != NULL; i++) {
 		if (strcmp(choices[i], s) == 0) {
 			*index = i;
-			return;
+			return true;
 		}
 	}
 	suggestion = ywalk_suggest(s, choices);
 	if (suggestion != NULL)
 		diag_error(n->at, NULL, "unknown %s '%s'; did you mean '%s'?", what, s, suggestion);
 	else
-		diag_error(n->at, "one of inject, stop, restart", "unknown %s '%s'", what, s);
+		diag_error(n->at, hint, "unknown %s '%s'", what, s);
+	return false;
 }
 
 /* A list of board device names, unresolved (validate.c looks them up). */
@@ -336,8 +339,15 @@ static void parse_partition(const struct ynode *n, struct partition_spec *p)
 		ywalk_bool(v, "control", &p->control);
 	if ((v = ywalk_get(n, "on_fault")) != NULL) {
 		unsigned int policy = POLICY_INJECT;
-		parse_choice(v, "fault policy", policy_names, &policy);
+		parse_choice(v, "fault policy", policy_names, "one of inject, stop, restart", &policy);
 		p->on_fault = (enum fault_policy_kind)policy;
+	}
+	if ((v = ywalk_get(n, "wfi")) != NULL) {
+		unsigned int choice = 0;
+
+		p->wfi_at = v->at;
+		if (parse_choice(v, "wfi mode", wfi_names, "trap or native", &choice))
+			p->wfi = choice == 0 ? WFI_TRAP : WFI_NATIVE;
 	}
 }
 

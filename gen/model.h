@@ -71,6 +71,8 @@ struct device_ref {
 enum console_kind { CONSOLE_DEFAULT, CONSOLE_EMULATED, CONSOLE_RING, CONSOLE_DEVICE };
 enum image_kind { IMAGE_NONE, IMAGE_KERNEL, IMAGE_BAREMETAL };
 enum fault_policy_kind { POLICY_INJECT, POLICY_STOP, POLICY_RESTART };
+/* WFI_DEFAULT until validation chooses (docs/scheduling.md, "Idle: WFI"). */
+enum wfi_kind { WFI_DEFAULT, WFI_TRAP, WFI_NATIVE };
 
 struct image_spec {
 	enum image_kind kind;
@@ -110,7 +112,8 @@ struct partition_spec {
 	uint64_t hidden_features;
 	enum fault_policy_kind on_fault;
 	bool control;		/* may use the control interface (the root always may) */
-	struct source_position at, name_at, root_at, console_at, features_at;
+	enum wfi_kind wfi;
+	struct source_position at, name_at, root_at, console_at, features_at, wfi_at;
 };
 
 struct window_spec {

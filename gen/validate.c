@@ -307,6 +307,30 @@ static void resolve_images(struct layout_spec *l, const char *const *dirs, bool 
 	}
 }
 
+/*
+ * Whether each partition's WFI traps (docs/scheduling.md, "Idle: WFI"): a
+ * scheduled vCPU's must, since it gives its window back; the root's does
+ * unless the layout says native, so that its accounting is true; other
+ * pinned partitions keep their lowest wake-up latency unless it says trap.
+ */
+static void choose_wfi(struct layout_spec *l)
+{
+	for (unsigned int i = 0; i < l->partition_count; i++) {
+		struct partition_spec *p = &l->partitions[i];
+		bool scheduled = false;
+
+		for (unsigned int v = 0; v < p->vcpu_count; v++)
+			scheduled = scheduled || p->vcpus[v].scheduled;
+		if (p->wfi == WFI_NATIVE && scheduled)
+			diag_error(p->wfi_at, "a shared CPU's schedule needs the window back when a vCPU waits; "
+				   "pin every vCPU with cpus: [..] to keep WFI native",
+				   "partition '%s' has a scheduled vCPU, whose WFI always traps: 'wfi: native' cannot apply",
+				   p->name ? p->name : "?");
+		if (p->wfi == WFI_DEFAULT)
+			p->wfi = p->root || scheduled ? WFI_TRAP : WFI_NATIVE;
+	}
+}
+
 void validate_layout(struct layout_spec *l, struct board *b, const struct limits *limits,
 		     const char *const *image_dirs)
 {
@@ -315,6 +339,7 @@ void validate_layout(struct layout_spec *l, struct board *b, const struct limits
 			   "layout is for platform '%s' but this build's board is '%s'", l->platform, b->name);
 	check_names_and_root(l, limits);
 	check_vcpus(l, b);
+	choose_wfi(l);
 	check_devices(l, b);
 	check_unprotected_dma(l, b);
 	check_console(l, b);

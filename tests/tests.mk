@@ -16,7 +16,8 @@ $(objtree)/host-san/tests/unit/%: $(srctree)/tests/unit/%.c \
 		$$(call unit_sources,$(srctree)/tests/unit/%.c) $(srctree)/tests/unit/unit.h
 	$(quiet) HOSTCC $(patsubst $(objtree)/%,%,$@)
 	@mkdir -p $(dir $@)
-	$(Q)$(HOSTCC) $(HOSTCFLAGS) $(HOST_SANFLAGS) -D_POSIX_C_SOURCE=200809L -idirafter $(srctree)/core/include -I$(srctree)/gen \
+	$(Q)$(HOSTCC) $(HOSTCFLAGS) $(HOST_SANFLAGS) -D_POSIX_C_SOURCE=200809L -idirafter $(srctree)/core/include \
+		-idirafter $(srctree)/core/arch/$(ARCH)/include -I$(srctree)/gen \
 		-I$(srctree)/tests/unit $(call unit_defines,$<) -o $@ $(filter %.c,$^) $(call unit_libs,$<)
 
 .PHONY: test test-build

@@ -54,6 +54,9 @@ void arch_partition_init(struct partition *p);
 void arch_vcpu_put(struct vcpu *vcpu);
 /* Waits for an interrupt with interrupts enabled, and handles it. */
 void arch_idle_wait(void);
+/* Called with interrupts masked: waits until one is pending (none is lost
+ * between the caller's last check and the wait), then handles it. */
+void arch_wait_masked(void);
 
 /* The hypervisor's own timer: one deadline per CPU, on the generic counter. */
 void arch_timer_set_deadline(uint64_t counter);

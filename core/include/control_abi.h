@@ -60,6 +60,7 @@
 
 #define BH_PARTITION_ROOT	(1U << 0)
 #define BH_PARTITION_CONTROL	(1U << 1)
+#define BH_PARTITION_WFI_NATIVE	(1U << 2)	/* a vCPU's WFI does not trap: its idle is run time (1.2) */
 
 struct bh_partition_info {
 	char name[32];			/* NUL-terminated */
@@ -70,6 +71,7 @@ struct bh_partition_info {
 	uint32_t restarts;		/* times its images were loaded again */
 	uint32_t faults;		/* in its current run */
 	uint64_t run_ns;		/* all its vCPUs */
+	uint64_t wait_ns;		/* all its vCPUs, in a trapped WFI (since 1.2; older pages: 0) */
 };
 
 #define BH_VCPU_OFF		0
@@ -80,8 +82,12 @@ struct bh_vcpu_info {
 	uint32_t cpu;			/* the physical CPU it runs on */
 	uint32_t state;			/* BH_VCPU_* */
 	uint32_t scheduled;		/* 1: in the CPU's cyclic schedule; 0: pinned */
-	uint32_t reserved;
-	struct bh_vcpu_stats stats;
+	uint32_t flags;			/* BH_VCPU_WFI_NATIVE (since 1.2; reserved, 0, before) */
+	struct bh_vcpu_stats stats;	/* run_ns: holding its CPU, waiting excluded */
+	uint64_t wait_ns;		/* in a trapped WFI until its wake-up (since 1.2) */
 };
+
+/* Its WFI does not trap (layout `wfi: native`): idle time is in run_ns, wait_ns stays 0. */
+#define BH_VCPU_WFI_NATIVE	(1U << 0)
 
 #endif

@@ -19,6 +19,7 @@ struct cpu {
 	const struct layout_schedule *schedule;	/* NULL: one pinned vCPU, no tick */
 	uint64_t frame_ticks;	/* the schedule's major frame in counter ticks */
 	bool preempt;		/* the current window has ended */
+	uint64_t exit_at;	/* counter when the current exit began: the vCPU's hypervisor time from here */
 	/* Urgent preemption's budget in the current frame (core/sched.c); this CPU's only. */
 	uint64_t urgent_frame;	/* the frame urgent_left belongs to */
 	uint64_t urgent_left;	/* counter ticks urgent vCPUs may still take from other windows */

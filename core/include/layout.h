@@ -91,6 +91,7 @@ struct layout_partition {
 	uint64_t dtb_ipa;		/* x0 at entry: the partition's device tree, or 0 */
 	uint64_t hidden_features;	/* feature bits the partition must not see */
 	uint64_t control_ipa;		/* the emulated control page, or 0: no control */
+	bool wfi_native;		/* its pinned vCPUs' WFI does not trap (`wfi: native`) */
 	const struct layout_vcpu *vcpus;
 	uint16_t vcpu_count;
 	const struct layout_region *regions;

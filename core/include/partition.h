@@ -37,6 +37,18 @@ enum vcpu_state {
 
 struct partition;
 
+enum account_stretch { ACCOUNT_NONE, ACCOUNT_RUNNING, ACCOUNT_WAITING };
+
+/* A vCPU's run and wait time (vcpu_account.h): its CPU writes, anyone reads. */
+struct vcpu_account {
+	uint32_t seq;			/* odd while its CPU updates the rest */
+	enum account_stretch stretch;	/* what it is doing since `since` */
+	uint64_t since;			/* counter when the current stretch began */
+	uint64_t wait_until;		/* a wait counts no later than this */
+	uint64_t run_ticks;		/* stretches ended, running (hypervisor time included) */
+	uint64_t wait_ticks;		/* stretches ended, waiting in a trapped WFI */
+};
+
 struct vcpu {
 	struct partition *partition;
 	unsigned int index;		/* within its partition, numbered from 0 */
@@ -50,6 +62,7 @@ struct vcpu {
 	/* Scheduling, for vCPUs on a CPU's schedule. */
 	bool scheduled;
 	bool urgent;			/* an interrupt for it preempts the current window */
+	bool wfi_native;		/* pinned, and its WFI does not trap (layout `wfi: native`) */
 	bool saved;			/* its state is in arch, not in the hardware */
 	bool waiting;			/* saved when it gave its window back with WFI */
 	uint64_t yielded_in;		/* the window (serial + 1) it gave up with WFI, or 0 */
@@ -57,11 +70,10 @@ struct vcpu {
 	/* Accounting. */
 	uint64_t exits;
 	uint64_t exits_by_reason[BH_EXIT_REASONS];
-	uint64_t hyp_ticks;		/* counter ticks in the hypervisor on its behalf */
+	uint64_t hyp_ticks;		/* counter ticks in the hypervisor on its behalf; its CPU writes */
 	uint64_t injected;		/* virtual interrupts made pending for it */
 	uint64_t windows;		/* schedule windows it has run in */
-	uint64_t run_ticks;		/* counter ticks spent running */
-	uint64_t entered_at;		/* counter when it last entered */
+	struct vcpu_account account;
 	uint64_t last_window;		/* serial + 1 of the last window counted */
 };
 

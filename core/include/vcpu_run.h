@@ -19,6 +19,13 @@ enum vcpu_power_result {
 /* This CPU's scheduler entry: runs the vCPU that is due here, or waits. */
 _Noreturn void cpu_idle(void);
 
+/*
+ * A pinned vCPU's trapped WFI, from its exit: returns once it has an
+ * interrupt to take or must leave its CPU. Its time meanwhile is waiting,
+ * neither running nor the hypervisor's.
+ */
+void vcpu_wait(struct vcpu *vcpu);
+
 enum vcpu_power_result vcpu_power_on(struct vcpu *vcpu, uint64_t entry, uint64_t context);
 void vcpu_power_off(struct vcpu *vcpu);
 

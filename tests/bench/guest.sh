@@ -14,11 +14,12 @@ done_line="${prefix}DONE [0-9]+ passed, [0-9]+ failed"
 checked=$(bench_appliance bench "$srctree/tests/layouts/bench.yaml" NR_CPUS=1)
 unchecked=$(bench_appliance bench-unchecked "$srctree/tests/layouts/bench.yaml" NR_CPUS=1 \
 	SIGNED_IMAGES=n MEASURED_BOOT=n)
+trapped=$(bench_appliance bench-wfi-trap "$srctree/tests/layouts/bench-wfi-trap.yaml" NR_CPUS=1)
 work=$build/bench/guest
 rm -rf "$work" && mkdir -p "$work"
 guest=$checked/guests/bench
 
-for out in "$checked" "$unchecked"; do
+for out in "$checked" "$unchecked" "$trapped"; do
 	run_until "$out/serial.log" "$done_line" 120 "$srctree/tools/qemu-run.sh" --icount --cpus 1 \
 		--cpu "$BENCH_CPU" "$out/appliance.img"
 done
@@ -62,7 +63,11 @@ row "null hypercall, round trip" hypercall
 row "trapped ID register read (ID_AA64PFR0_EL1)" id-register native
 row "emulated MMIO read (GICD_TYPER)" mmio-read native
 row "virtual timer deadline to the guest's IRQ handler, vCPU busy" timer-irq native
-row "virtual timer deadline to the guest's IRQ handler, vCPU in WFI" timer-irq-wfi native
-row "the same, vCPU in WFI (Xen: vwfi=native)" timer-irq-wfi native xen-vwfi-native
+row "virtual timer deadline to the guest's IRQ handler, vCPU in WFI (Bulkhead: wfi: native)" timer-irq-wfi native
+row "the same, vCPU in WFI (Bulkhead: wfi: native; Xen: vwfi=native)" timer-irq-wfi native xen-vwfi-native
+# The wake-up cost of exact accounting: WFI trapped on both sides (Xen's default).
+table_row "the same, vCPU in WFI, WFI trapped (Bulkhead: wfi: trap; Xen: its default)" \
+	"$(figure "$trapped/serial.log" timer-irq-wfi)" "$(figure "$work/xen.log" timer-irq-wfi)" \
+	"$(figure "$work/native.log" timer-irq-wfi)"
 row "compute kernel (CoreMark-like, 64 iterations)" compute native
 row "memory walk (8 MiB, page by page, 2 passes)" memory native

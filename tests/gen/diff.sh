@@ -1,7 +1,7 @@
 #!/bin/bash
 # bulkhead diff OLD.yaml NEW.yaml prints, one line each, what an update
 # changes: memory resized and moved (placement follows), access, fault
-# policy, hidden features, partitions added, devices and their interrupts
+# policy, hidden features, WFI trapped or native, partitions added, devices and their interrupts
 # reassigned, schedules, channels resized, moved, re-ended, renamed
 # (removed and added). Identical layouts
 # give "no changes"; a broken new layout is refused at its own position;
@@ -27,7 +27,7 @@ YAML
 # The update, one change a line.
 sed -e 's/size: 256M } ], features: { hide: \[sve\]/size: 128M } ], features: { hide: [sve, pmu]/' \
 	-e 's/devices: \[rtc, gpio\], on_fault: stop/devices: [gpio], on_fault: restart/' \
-	-e 's/size: 16M, access: rwx } ] }/size: 16M, access: rw } ], devices: [rtc] }\
+	-e 's/size: 16M, access: rwx } ] }/size: 16M, access: rw } ], devices: [rtc], wfi: trap }\
   - { name: spare, vcpus: [ { schedule: 3, urgent: true } ], memory: [ { size: 8M } ] }\
 schedules:\
   - { cpu: 3, major_frame: 10ms, windows: [ { partition: spare, start: 0ms, duration: 2ms } ] }/' \
@@ -44,6 +44,7 @@ partition plc: memory 0 moved: physical 0x54000000 -> 0x4c000000
 partition plc: on fault: stop -> restart
 partition watch: memory 0 moved: physical 0x56000000 -> 0x4e000000
 partition watch: memory 0 access: rwx -> rw
+partition watch: WFI: native -> trap
 partition spare: added (vCPUs: scheduled on CPU 3 urgent)
 device rtc (IRQ 34): plc -> watch
 schedule of CPU 3: added (spare/0 0-2ms)

@@ -18,7 +18,8 @@ for check in list-root-running list-echo-running list-beat-running list-nocontro
 	restart-counted channel-after-restart stop-beat stop-twice-refused start-beat start-beat-beats-again \
 	stop-root-refused unknown-name-refused usage-error-status help-complete console-follow log-records-restart \
 	console-escapes-shown console-new-only-new console-new-skips-old \
-	hvlog-has-control-lines; do
+	hvlog-has-control-lines stat-idle-root-waits stat-busy-root-runs stat-trapped-idle-waits \
+	stat-native-idle-runs; do
 	expect_line "$log" "^control-test: PASS $check$"
 done
 # Unanchored: the root writes the UART directly, so its line can land inside one of the hypervisor's.

@@ -6,6 +6,7 @@ run_test runtime-guests 240 "$SRCTREE/tests/core/runtime-guests.sh"
 run_test vgic-attacks 300 "$SRCTREE/tests/core/vgic-attacks.sh"
 run_test core-cpu-state 180 "$SRCTREE/tests/core/cpu-state.sh"
 run_test core-bench-guest 120 "$SRCTREE/tests/core/bench-guest.sh"
+run_test core-bench-guest-wfi-trap 120 "$SRCTREE/tests/core/bench-guest.sh" bench-wfi-trap
 # The same guests without the hypervisor: the runtime itself is right.
 for guest in smoke psci hypercalls heartbeat; do
 	run_test "guest-native-$guest" 60 "$SRCTREE/tests/guests/native-test.sh" "$guest"

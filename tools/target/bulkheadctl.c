@@ -30,9 +30,11 @@ static void usage(FILE *out)
 	      "  list                   every partition: id, name, state, vCPUs and the CPU\n"
 	      "                         each runs on, restarts, faults, CPU time\n"
 	      "  stat [--watch [SECONDS]] [--count N]\n"
-	      "                         CPU time per partition and vCPU, with the share each\n"
-	      "                         had of its CPU over the last interval (default 1 s);\n"
-	      "                         --watch repeats until interrupted (or N times)\n"
+	      "                         CPU time per partition and vCPU, with the share of\n"
+	      "                         its CPU each ran and waited (in a trapped WFI) over\n"
+	      "                         the last interval (default 1 s); '*': its WFI is\n"
+	      "                         native, idle counts as running; --watch repeats\n"
+	      "                         until interrupted (or N times)\n"
 	      "  stop NAME              stop a partition (not the root)\n"
 	      "  start NAME             load a stopped partition afresh and start it\n"
 	      "  restart NAME           clear, reload, re-measure and start a partition\n"
@@ -128,42 +130,66 @@ static void take_sample(struct sample *s)
 	clock_gettime(CLOCK_MONOTONIC, &s->at);
 }
 
+static double share_of(uint64_t now_ns, uint64_t then_ns, double interval)
+{
+	double share = interval > 0 ? (double)(now_ns - then_ns) / 1e9 / interval : 0;
+
+	/* The vCPUs are read one after another, not at the instant of the timestamps. */
+	return share > 1 ? 1 : share;
+}
+
+/*
+ * RUN is the share of the interval the vCPU held its CPU (its code and the
+ * hypervisor on its behalf), WAIT the share it spent in a trapped WFI. A
+ * vCPU whose WFI runs natively (layout `wfi: native`) idles inside RUN:
+ * marked with '*'. A page older than 1.2 counts no waiting: WAIT is '-'.
+ */
 static void print_stat(const struct sample *before, const struct sample *after)
 {
 	double interval = (double)(after->at.tv_sec - before->at.tv_sec) +
 			  (double)(after->at.tv_nsec - before->at.tv_nsec) / 1e9;
+	bool counts_waiting = control_minor_version() >= 2, any_native = false;
 
 	if (json)
 		printf("{\"interval_s\": %.3f, \"vcpus\": [\n", interval);
 	else
-		printf("%-16s %-5s %-4s %-8s %12s %7s %10s %10s\n", "PARTITION", "VCPU", "CPU", "STATE", "CPU-TIME",
-		       "SHARE", "EXITS", "IRQS");
+		printf("%-16s %-5s %-4s %-8s %12s %7s %6s %10s %10s\n", "PARTITION", "VCPU", "CPU", "STATE", "CPU-TIME",
+		       "RUN", "WAIT", "EXITS", "IRQS");
 	for (unsigned int id = 0; id < after->count; id++) {
 		const struct bh_partition_info *p = &after->partitions[id];
 		for (unsigned int v = 0; v < p->vcpu_count && v < MAX_VCPUS; v++) {
 			const struct bh_vcpu_info *now = &after->vcpus[id][v], *then = &before->vcpus[id][v];
-			double share = interval > 0 ? (double)(now->stats.run_ns - then->stats.run_ns) / 1e9 / interval
-						    : 0;
+			double share = share_of(now->stats.run_ns, then->stats.run_ns, interval);
+			double wait = share_of(now->wait_ns, then->wait_ns, interval);
+			bool native = counts_waiting && (now->flags & BH_VCPU_WFI_NATIVE);
 			bool last = id + 1 == after->count && v + 1 == p->vcpu_count;
+			char wait_text[16] = "-";
 
-			/* The vCPUs are read one after another, not at the instant of the timestamps. */
-			if (share > 1)
-				share = 1;
+			any_native = any_native || native;
+			if (counts_waiting && !native)
+				snprintf(wait_text, sizeof(wait_text), "%.1f%%", 100 * wait);
 			if (json)
 				printf("  {\"partition\": \"%s\", \"vcpu\": %u, \"cpu\": %u, \"state\": \"%s\", "
-				       "\"run_ns\": %llu, \"share\": %.4f, \"exits\": %llu, \"interrupts\": %llu}%s\n",
+				       "\"run_ns\": %llu, \"share\": %.4f, \"wait_ns\": %llu, \"wait_share\": %.4f, "
+				       "\"wfi\": \"%s\", \"exits\": %llu, \"interrupts\": %llu}%s\n",
 				       p->name, v, now->cpu, vcpu_state_name(now->state),
-				       (unsigned long long)now->stats.run_ns, share, (unsigned long long)now->stats.exits,
+				       (unsigned long long)now->stats.run_ns, share, (unsigned long long)now->wait_ns, wait,
+				       !counts_waiting ? "unknown" : native ? "native" : "trap",
+				       (unsigned long long)now->stats.exits,
 				       (unsigned long long)now->stats.interrupts_injected, last ? "" : ",");
 			else
-				printf("%-16s %-5u %-4u %-8s %10.3f s %6.1f%% %10llu %10llu\n", p->name, v, now->cpu,
+				printf("%-16s %-5u %-4u %-8s %10.3f s %5.1f%%%s %6s %10llu %10llu\n", p->name, v, now->cpu,
 				       vcpu_state_name(now->state), (double)now->stats.run_ns / 1e9, 100 * share,
-				       (unsigned long long)now->stats.exits,
+				       native ? "*" : " ", wait_text, (unsigned long long)now->stats.exits,
 				       (unsigned long long)now->stats.interrupts_injected);
 		}
 	}
 	if (json)
 		printf("]}\n");
+	else if (any_native)
+		printf("* WFI not trapped (layout 'wfi: native'): idle time counts as running\n");
+	else if (!counts_waiting)
+		printf("(this hypervisor's control page is older than 1.2: it counts no waiting)\n");
 	fflush(stdout);
 }
 

@@ -133,12 +133,15 @@ static bool handle_instruction_abort(struct vcpu *vcpu, struct exception_frame *
 
 #define WFX_ISS_WFE 1U
 
-/* Only scheduled vCPUs trap WFI: it gives the rest of their window back. */
+/* A scheduled vCPU's WFI gives the rest of its window back; a pinned one's waits here. */
 static bool handle_wfx(struct vcpu *vcpu, struct exception_frame *frame)
 {
 	skip_instruction(frame);
-	if (vcpu->scheduled && !(frame->esr & WFX_ISS_WFE) && !vgic_has_deliverable(vcpu))
+	if ((frame->esr & WFX_ISS_WFE) || vgic_has_deliverable(vcpu))
+		return true;
+	if (vcpu->scheduled)
 		sched_switch_out(vcpu, frame, true);	/* its hypervisor time stops with the switch */
+	vcpu_wait(vcpu);
 	return true;
 }
 
@@ -178,17 +181,20 @@ static unsigned int exit_reason(const struct exception_frame *frame, unsigned in
 }
 
 /* Time in the hypervisor is the vCPU's cost: counted until it runs again. */
-static void account_exit(struct vcpu *vcpu, uint64_t entered)
+static void account_exit(struct cpu *cpu, struct vcpu *vcpu)
 {
-	vcpu->hyp_ticks += arch_counter_read() - entered;
+	vcpu->hyp_ticks += arch_counter_read() - cpu->exit_at;
 }
 
 void handle_guest_exit(struct exception_frame *frame, unsigned int vector);
 void handle_guest_exit(struct exception_frame *frame, unsigned int vector)
 {
-	struct vcpu *vcpu = cpu_this()->vcpu;
-	uint64_t entered = arch_counter_read();
+	struct cpu *cpu = cpu_this();
+	struct vcpu *vcpu = cpu->vcpu;
 	bool resume;
+
+	/* Per CPU: a wait in a trapped WFI moves it on (vcpu_wait). */
+	cpu->exit_at = arch_counter_read();
 
 	vcpu->exits++;
 	vcpu->exits_by_reason[exit_reason(frame, vector)]++;
@@ -214,14 +220,14 @@ void handle_guest_exit(struct exception_frame *frame, unsigned int vector)
 		break;
 	}
 	if (!resume || vcpu->state != VCPU_RUNNING) {
-		account_exit(vcpu, entered);
+		account_exit(cpu, vcpu);
 		cpu_idle();
 	}
-	if (vcpu->scheduled && (cpu_this()->preempt || sched_urgent_pending(vcpu))) {
-		account_exit(vcpu, entered);
+	if (vcpu->scheduled && (cpu->preempt || sched_urgent_pending(vcpu))) {
+		account_exit(cpu, vcpu);
 		sched_switch_out(vcpu, frame, false);
 	}
 	vgic_flush(vcpu);
 	console_drain_on_exit();
-	account_exit(vcpu, entered);
+	account_exit(cpu, vcpu);
 }

@@ -37,8 +37,10 @@ void arch_vcpu_reset(struct vcpu *vcpu)
 	arch->el1.sctlr = SCTLR_EL1_RES1;
 	/* Aff0 = the vCPU's index, as its device tree numbers it. */
 	arch->vmpidr = MPIDR_RES1 | vcpu->index;
-	/* On a shared CPU, WFI gives the rest of the window back. */
-	arch->hcr = HCR_PARTITION | (vcpu->scheduled ? HCR_TWI : 0);
+	/* WFI traps unless the layout keeps a pinned vCPU's native: on a shared
+	 * CPU it gives the rest of the window back, on a pinned one the CPU
+	 * waits in the hypervisor, and the time is counted as waiting. */
+	arch->hcr = HCR_PARTITION | (vcpu->wfi_native ? 0 : HCR_TWI);
 }
 
 /* Registers only some CPUs have: TPIDR2_EL0 (SME; no trap hides it without
@@ -227,6 +229,15 @@ void arch_vcpu_put(struct vcpu *vcpu)
 	vgic_put(vcpu);
 	sysreg_hcr_el2_write(0);
 	isb();
+}
+
+void arch_wait_masked(void)
+{
+	/* WFI wakes for a pending interrupt whatever PSTATE.I says. */
+	wfi();
+	irq_unmask();
+	isb();
+	irq_mask();
 }
 
 void arch_idle_wait(void)

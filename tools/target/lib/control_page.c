@@ -81,6 +81,11 @@ int control_open(void)
 	return 0;
 }
 
+unsigned int control_minor_version(void)
+{
+	return reg32(BH_CTL_VERSION) & 0xffffU;
+}
+
 unsigned int control_partition_count(void)
 {
 	return (unsigned int)control_command(BH_CTL_CMD_SUMMARY, 0, 0, NULL, 0).result0;

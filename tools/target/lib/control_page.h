@@ -24,6 +24,9 @@ struct control_reply control_command(uint32_t command, uint64_t arg0, uint64_t a
 /* What a status means, for a person. */
 const char *control_status_text(int32_t status);
 
+/* The page's minor version: what its records carry (control_abi.h says since when). */
+unsigned int control_minor_version(void);
+
 unsigned int control_partition_count(void);
 /* 0, or -1 if there is no partition with that id. */
 int control_get_partition(unsigned int id, struct bh_partition_info *info);
