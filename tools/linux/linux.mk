@@ -28,9 +28,13 @@ ROOT_KERNEL_IMAGE := $(call config_path,$(patsubst "%",%,$(CONFIG_ROOT_KERNEL_IM
 ROOT_KERNEL_MODULES := $(call config_path,$(patsubst "%",%,$(CONFIG_ROOT_KERNEL_MODULES)))
 ROOT_KERNEL_INPUTS := $(or $(ROOT_KERNEL_IMAGE),missing-root-kernel-image) $(if $(ROOT_KERNEL_MODULES),$(shell find $(ROOT_KERNEL_MODULES)/lib/modules \
 	$(patsubst %,-name %.ko -o,$(LINUX_MODULES)) -false 2>/dev/null))
-ifeq ($(wildcard $(ROOT_KERNEL_IMAGE)),)
-$(or $(ROOT_KERNEL_IMAGE),missing-root-kernel-image):
-	@echo "*** CONFIG_ROOT_KERNEL_IMAGE names '$(ROOT_KERNEL_IMAGE)', which does not exist (make menuconfig: Partitions)" >&2
+ifeq ($(ROOT_KERNEL_IMAGE),)
+missing-root-kernel-image:
+	@echo "*** CONFIG_ROOT_KERNEL_CUSTOM needs your Image as CONFIG_ROOT_KERNEL_IMAGE (make menuconfig: Partitions)" >&2
+	@exit 1
+else ifeq ($(wildcard $(ROOT_KERNEL_IMAGE)),)
+$(ROOT_KERNEL_IMAGE):
+	@echo "*** CONFIG_ROOT_KERNEL_IMAGE names $(ROOT_KERNEL_IMAGE), which does not exist (make menuconfig: Partitions)" >&2
 	@exit 1
 endif
 else
