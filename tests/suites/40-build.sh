@@ -1,6 +1,7 @@
 # The Kconfig build behaves the way Linux and Zephyr users expect.
 run_test build-option-changes-build 180 "$SRCTREE/tests/build/option-changes-build.sh"
 run_test build-layout-change 180 "$SRCTREE/tests/build/layout-change.sh"
+run_test build-root-kernel-change 300 "$SRCTREE/tests/build/root-kernel-change.sh"
 run_test build-incremental 180 "$SRCTREE/tests/build/incremental.sh"
 run_test build-out-of-tree 180 "$SRCTREE/tests/build/out-of-tree.sh"
 run_test build-savedefconfig 120 "$SRCTREE/tests/build/savedefconfig.sh"
