@@ -140,7 +140,8 @@ static double share_of(uint64_t now_ns, uint64_t then_ns, double interval)
 
 /*
  * RUN is the share of the interval the vCPU held its CPU (its code and the
- * hypervisor on its behalf), WAIT the share it spent in a trapped WFI. A
+ * hypervisor on its behalf), HYP the hypervisor's part of RUN, WAIT the
+ * share it spent in a trapped WFI. A
  * vCPU whose WFI runs natively (layout `wfi: native`) idles inside RUN:
  * marked with '*'. A page older than 1.2 counts no waiting: WAIT is '-'.
  */
@@ -153,14 +154,15 @@ static void print_stat(const struct sample *before, const struct sample *after)
 	if (json)
 		printf("{\"interval_s\": %.3f, \"vcpus\": [\n", interval);
 	else
-		printf("%-16s %-5s %-4s %-8s %12s %7s %6s %10s %10s\n", "PARTITION", "VCPU", "CPU", "STATE", "CPU-TIME",
-		       "RUN", "WAIT", "EXITS", "IRQS");
+		printf("%-16s %-5s %-4s %-8s %12s %7s %6s %6s %10s %10s\n", "PARTITION", "VCPU", "CPU", "STATE", "CPU-TIME",
+		       "RUN", "HYP", "WAIT", "EXITS", "IRQS");
 	for (unsigned int id = 0; id < after->count; id++) {
 		const struct bh_partition_info *p = &after->partitions[id];
 		for (unsigned int v = 0; v < p->vcpu_count && v < MAX_VCPUS; v++) {
 			const struct bh_vcpu_info *now = &after->vcpus[id][v], *then = &before->vcpus[id][v];
 			double share = share_of(now->stats.run_ns, then->stats.run_ns, interval);
 			double wait = share_of(now->wait_ns, then->wait_ns, interval);
+			double hypervisor = share_of(now->stats.hypervisor_ns, then->stats.hypervisor_ns, interval);
 			bool native = counts_waiting && (now->flags & BH_VCPU_WFI_NATIVE);
 			bool last = id + 1 == after->count && v + 1 == p->vcpu_count;
 			char wait_text[16] = "-";
@@ -170,17 +172,20 @@ static void print_stat(const struct sample *before, const struct sample *after)
 				snprintf(wait_text, sizeof(wait_text), "%.1f%%", 100 * wait);
 			if (json)
 				printf("  {\"partition\": \"%s\", \"vcpu\": %u, \"cpu\": %u, \"state\": \"%s\", "
-				       "\"run_ns\": %llu, \"share\": %.4f, \"wait_ns\": %llu, \"wait_share\": %.4f, "
+				       "\"run_ns\": %llu, \"share\": %.4f, \"hypervisor_ns\": %llu, \"hypervisor_share\": %.4f, "
+				       "\"wait_ns\": %llu, \"wait_share\": %.4f, "
 				       "\"wfi\": \"%s\", \"exits\": %llu, \"interrupts\": %llu}%s\n",
 				       p->name, v, now->cpu, vcpu_state_name(now->state),
-				       (unsigned long long)now->stats.run_ns, share, (unsigned long long)now->wait_ns, wait,
+				       (unsigned long long)now->stats.run_ns, share,
+				       (unsigned long long)now->stats.hypervisor_ns, hypervisor,
+				       (unsigned long long)now->wait_ns, wait,
 				       !counts_waiting ? "unknown" : native ? "native" : "trap",
 				       (unsigned long long)now->stats.exits,
 				       (unsigned long long)now->stats.interrupts_injected, last ? "" : ",");
 			else
-				printf("%-16s %-5u %-4u %-8s %10.3f s %5.1f%%%s %6s %10llu %10llu\n", p->name, v, now->cpu,
-				       vcpu_state_name(now->state), (double)now->stats.run_ns / 1e9, 100 * share,
-				       native ? "*" : " ", wait_text, (unsigned long long)now->stats.exits,
+				printf("%-16s %-5u %-4u %-8s %10.3f s %5.1f%%%s %5.1f%% %6s %10llu %10llu\n", p->name, v,
+				       now->cpu, vcpu_state_name(now->state), (double)now->stats.run_ns / 1e9, 100 * share,
+				       native ? "*" : " ", 100 * hypervisor, wait_text, (unsigned long long)now->stats.exits,
 				       (unsigned long long)now->stats.interrupts_injected);
 		}
 	}
