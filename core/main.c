@@ -13,6 +13,7 @@
 #include <panic.h>
 #include <partitions.h>
 #include <sched.h>
+#include <smmu.h>
 #include <vcpu_run.h>
 
 #include <stdint.h>
@@ -80,6 +81,8 @@ void primary_main(uintptr_t boot_argument)
 
 	irq_init();
 	partitions_init();
+	/* Stage 2 is complete, and no partition has run yet. */
+	smmu_init();
 	if (partition_table_count == 0 || !any_partition_running()) {
 		log_info("no partition to run; powering off");
 		arch_power_off();
