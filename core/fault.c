@@ -58,10 +58,11 @@ void fault_device(struct partition *p, const struct device_fault *fault)
 		log_warn("fault: partition %s: further faults are counted, not logged", p->name);
 	if (seen < FAULTS_LOGGED_PER_RUN) {
 		layout_describe_guest_address(p->layout, fault->address, owner, sizeof(owner));
-		log_warn("fault: partition %s device %s (stream %#x, %02x:%02x.%x) DMA %s %#llx (%s): %s; %s", p->name,
-			 fault->device, fault->stream, fault->requester >> 8, (fault->requester >> 3) & 0x1f,
-			 fault->requester & 7, kind_names[fault->kind], (unsigned long long)fault->address,
-			 fault->reason, owner,
+		log_warn("fault: partition %s device %s (stream %#x, %02x:%02x.%x) DMA %s %#llx (%s, %u access%s up to %#llx): "
+			 "%s; %s", p->name, fault->device, fault->stream, fault->requester >> 8,
+			 (fault->requester >> 3) & 0x1f, fault->requester & 7, kind_names[fault->kind],
+			 (unsigned long long)fault->address, fault->reason, fault->accesses,
+			 fault->accesses == 1 ? "" : "es", (unsigned long long)fault->last, owner,
 			 p->on_fault == FAULT_INJECT ? "transfer aborted" : policy_names[p->on_fault]);
 	}
 	apply_policy(p);

@@ -40,36 +40,69 @@ static const char *event_name(unsigned int type)
 	}
 }
 
-static void report(const uint64_t *event)
-{
-	unsigned int type = EVENT_TYPE(event[0]);
-	uint32_t sid = EVENT_STREAM(event[0]);
-	const struct layout_stream *s = stream_owner(sid);
-	struct partition *p = s != NULL ? partition_by_id(s->partition) : NULL;
-	bool access = type >= EVT_F_TRANSLATION && type <= EVT_F_PERMISSION;
+/*
+ * A device faults once per access it makes: a refused 2 KiB transfer is
+ * hundreds of events. Events that continue one another (same stream, type
+ * and direction, the address at most a cache line on) are reported as one.
+ */
+#define RUN_GAP 64
 
+struct run {
+	unsigned int type;
+	uint32_t sid;
+	bool read;
+	uint64_t first, last;
+	unsigned int accesses;
+};
+
+static void report_run(const struct run *run)
+{
+	const struct layout_stream *s = stream_owner(run->sid);
+	struct partition *p = s != NULL ? partition_by_id(s->partition) : NULL;
+	bool access = run->type >= EVT_F_TRANSLATION && run->type <= EVT_F_PERMISSION;
+
+	if (run->accesses == 0)
+		return;
 	if (p != NULL && access) {
 		struct device_fault fault = {
-			.device = layout.devices[s->device].name, .stream = sid,
-			.requester = s->rid_base + (sid - s->first),
-			.kind = EVENT_READ(event[1]) ? FAULT_READ : FAULT_WRITE,
-			.address = event[2], .reason = event_name(type),
+			.device = layout.devices[s->device].name, .stream = run->sid,
+			.requester = s->rid_base + (run->sid - s->first),
+			.kind = run->read ? FAULT_READ : FAULT_WRITE, .address = run->first, .last = run->last,
+			.accesses = run->accesses, .reason = event_name(run->type),
 		};
 		fault_device(p, &fault);
 		return;
 	}
 	if (unowned_events++ < UNOWNED_LOGGED)
-		log_warn("SMMU: event %#x (%s) from stream %#x%s%s, address %#llx: transfer aborted", type,
-			 event_name(type), sid, p != NULL ? " of partition " : ", which no partition owns",
-			 p != NULL ? p->name : "", (unsigned long long)event[2]);
+		log_warn("SMMU: event %#x (%s) from stream %#x%s%s, address %#llx (%u events): transfer aborted",
+			 run->type, event_name(run->type), run->sid, p != NULL ? " of partition " : ", which no partition owns",
+			 p != NULL ? p->name : "", (unsigned long long)run->first, run->accesses);
 	else if (unowned_events == UNOWNED_LOGGED + 1)
 		log_warn("SMMU: further events of unowned streams are counted, not logged");
+}
+
+/* Adds the event to the run, or reports the run and starts another. */
+static void add_event(struct run *run, const uint64_t *event)
+{
+	struct run next = { .type = EVENT_TYPE(event[0]), .sid = EVENT_STREAM(event[0]), .read = EVENT_READ(event[1]),
+			    .first = event[2], .last = event[2], .accesses = 1 };
+
+	if (run->accesses > 0 && next.type == run->type && next.sid == run->sid && next.read == run->read &&
+	    next.first >= run->first && next.first <= run->last + RUN_GAP) {
+		if (next.first > run->last)
+			run->last = next.first;
+		run->accesses++;
+		return;
+	}
+	report_run(run);
+	*run = next;
 }
 
 void smmu_events_drain(void)
 {
 	uint32_t mask = (2U << EVENTQ_LOG2) - 1, prod = *smmu_reg(SMMU_EVENTQ_PROD);
 	uint32_t cons = *smmu_reg(SMMU_EVENTQ_CONS);
+	struct run run = { 0 };
 
 	/* The SMMU drops events while the queue is full and says so once. */
 	if ((prod ^ cons) & QUEUE_OVERFLOW) {
@@ -81,12 +114,13 @@ void smmu_events_drain(void)
 		uint64_t copy[EVENT_DWORDS] = { event[0], event[1], event[2], event[3] };
 
 		cons = (cons & QUEUE_OVERFLOW) | ((cons + 1) & mask);
-		/* Give the slot back before acting: a policy may stop partitions, and log at length. */
+		/* The slot goes back at once: the SMMU may go on writing while we report. */
 		*smmu_reg(SMMU_EVENTQ_CONS) = cons;
-		report(copy);
+		add_event(&run, copy);
 		prod = *smmu_reg(SMMU_EVENTQ_PROD);
 	}
 	*smmu_reg(SMMU_EVENTQ_CONS) = cons;
+	report_run(&run);
 }
 
 void smmu_gerror_report(void)

@@ -62,7 +62,7 @@
 
 /* Queue sizes (log2 of entries): well within any SMMU's maximum (IDR1). */
 #define CMDQ_LOG2		5
-#define EVENTQ_LOG2		5
+#define EVENTQ_LOG2		7
 #define CMD_DWORDS		2
 #define EVENT_DWORDS		4
 #define STE_DWORDS		8

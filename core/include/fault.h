@@ -40,6 +40,8 @@ struct device_fault {
 	uint32_t requester;	/* PCIe requester id (bus:dev.fn) */
 	enum fault_kind kind;	/* FAULT_READ or FAULT_WRITE */
 	uint64_t address;	/* the address the device used: guest-physical in its owner */
+	uint64_t last;		/* the highest address of the faults reported as one (a transfer) */
+	unsigned int accesses;	/* how many faults this one stands for */
 	const char *reason;	/* e.g. "SMMU translation fault" */
 };
 

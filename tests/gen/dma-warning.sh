@@ -55,4 +55,17 @@ column=$(awk -v line="$line" 'NR == line { print index($0, "maybe") }' "$dir/bad
 check "$dir/dma.yaml" "$dir/bad-board.yaml" "$dir/bad.out" && fail "a board with 'dma: maybe' was accepted"
 grep -qxF "$dir/bad-board.yaml:$line:$column: error: unknown dma kind 'maybe'" "$dir/bad.out" ||
 	fail "no error at the bad dma kind: $(cat "$dir/bad.out")"
+# `dma: smmu` names the board's IOMMU: without one it is an unknown kind too.
+grep -v '^iommu:' "$BOARD_YAML" >"$dir/no-iommu.yaml"
+line=$(grep -n "name: pcie-mmio," "$dir/no-iommu.yaml" | cut -d: -f1)
+column=$(awk -v line="$line" 'NR == line { print index($0, "smmu") }' "$dir/no-iommu.yaml")
+check "$dir/dma.yaml" "$dir/no-iommu.yaml" "$dir/no-iommu.out" && fail "dma: smmu was accepted without an iommu"
+grep -qxF "$dir/no-iommu.yaml:$line:$column: error: unknown dma kind 'smmu'" "$dir/no-iommu.out" ||
+	fail "no error at dma: smmu without an iommu: $(cat "$dir/no-iommu.out")"
+# The IOMMU's registers must be a reserved device, never a partition's.
+sed 's/size: 0x20000, interrupts: \[106, 107, 108, 109\], reserved: true/size: 0x20000, interrupts: [106, 107, 108, 109]/' \
+	"$BOARD_YAML" >"$dir/iommu-unreserved.yaml"
+check "$dir/dma.yaml" "$dir/iommu-unreserved.yaml" "$dir/unreserved.out" && fail "an unreserved iommu was accepted"
+grep -q "error: iommu needs the device whose registers it is" "$dir/unreserved.out" ||
+	fail "no error for an unreserved iommu: $(cat "$dir/unreserved.out")"
 echo "DMA warnings: at each assignment and once for the root's default share"
