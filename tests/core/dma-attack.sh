@@ -4,8 +4,10 @@
 # device at its own RAM (lands, exactly there), at the hypervisor's code
 # (nothing arrives; the hypervisor logs the device fault naming the
 # partition, the device, the stream and the address) and at the victim's
-# first page (the victim beats on). Without the SMMU the last two succeed
-# and the test fails.
+# code (the victim beats on), and at the measurement log the root may
+# read but not write (the device reads it; its write is refused, logged as a
+# permission fault, and the log is unchanged). Without the SMMU the foreign
+# transfers succeed and the test fails.
 . "$SRCTREE/tests/lib/common.sh"
 
 out=$(appliance_for dma-attack "$SRCTREE/tests/layouts/dma-attack.yaml") || exit 1
@@ -13,9 +15,10 @@ log=$out/serial.log
 boot "$log" "$out/appliance.img" -- -device edu,dma_mask=0xffffffffff
 
 expect_line "$log" "^bulkhead: SMMU enabled: 256 streams translated, the other 0 of its table abort$" "the SMMU is on"
-expect_line "$log" "^\\[dmaroot\\] DONE 6 passed, 0 failed$" "the root ran its 6 checks"
+expect_line "$log" "^\\[dmaroot\\] DONE 10 passed, 0 failed$" "the root ran its 10 checks"
 reject_line "$log" "^\\[dmaroot\\] (FAIL|SKIP)"
-for check in dma-edu-found dma-own-ran dma-own-lands dma-hypervisor-ran dma-hypervisor-blocked dma-victim-ran; do
+for check in dma-edu-found dma-own-ran dma-own-lands dma-hypervisor-ran dma-hypervisor-blocked dma-victim-ran \
+	dma-log-ran dma-log-readable dma-log-write-ran dma-log-unchanged; do
 	expect_line "$log" "^\\[dmaroot\\] PASS $check$"
 done
 device='device pcie-ecam \(stream 0x[0-9a-f]+, 00:[0-9a-f]{2}\.0\)'
@@ -23,6 +26,8 @@ expect_line "$log" "^bulkhead: warning: fault: partition dmaroot $device DMA rea
 	"the read of the hypervisor's code, logged with the device"
 expect_line "$log" "^bulkhead: warning: fault: partition dmaroot $device DMA write to 0x44000000 \\(SMMU translation fault, [0-9]+ accesses up to 0x4400[0-9a-f]+\\): .*; transfer aborted$" \
 	"the write into the victim, logged with the device"
+expect_line "$log" "^bulkhead: warning: fault: partition dmaroot $device DMA write to 0x43ff0000 \\(SMMU permission fault, [0-9]+ accesses up to 0x43ff[0-9a-f]+\\): .*; transfer aborted$" \
+	"the write into the read-only log, logged as a permission fault"
 # The device faults once per access: the SMMU's queue fills, and that is said, not hidden.
 expect_line "$log" "^bulkhead: error: SMMU: global error: an event could not be written \\(queue full or unreachable\\): device faults were lost$"
 # The victim beats on after its first page was aimed at (two beats: 200 ms).

@@ -11,7 +11,11 @@
  *       into its own RAM: nothing of the hypervisor's arrives (the SMMU
  *       aborts the read; QEMU's device then holds zeros);
  *   (c) write the pattern over the first 2 KiB of the victim's code (its
- *       vectors and console): the
+ *       vectors and console)
+ *   (d) read the measurement log, which the root may read but not write:
+ *       the device gets what the CPU reads there;
+ *   (e) write the pattern over that log: it stays as it was (the SMMU
+ *       sees the read-only mapping the CPU sees).: the
  *       victim must keep beating (tests/core/dma-attack.sh checks).
  * The addresses are those of tests/layouts/dma-attack.yaml. Without the
  * SMMU (b) and (c) succeed, and (b) fails here.
@@ -26,6 +30,7 @@
 #define OWN_SOURCE		0x48800000UL	/* in this partition's RAM (0x48000000, 16M) */
 #define OWN_TARGET		0x48900000UL
 #define OWN_LANDING		0x48a00000UL
+#define EVENT_LOG		0x43ff0000UL	/* the last 64K of the hypervisor's memory: read-only to the root */
 
 #define EDU_ID			0x00
 #define EDU_DMA_SOURCE		0x80
@@ -142,6 +147,39 @@ static void own_to_victim(void)
 	console_printf("wrote the victim's code through the device\n");
 }
 
+static uint64_t event_log_copy[TRANSFER / 8];
+
+/* (d) */
+static void read_only_readable(void)
+{
+	uint64_t differ = 0, nonzero = 0;
+
+	fill(OWN_LANDING, TRANSFER, poison);
+	check(dma(EVENT_LOG, EDU_BUFFER, TRANSFER, 0) && dma(EDU_BUFFER, OWN_LANDING, TRANSFER, EDU_DMA_TO_RAM),
+	      "dma-log-ran", "the device did not finish");
+	for (uint64_t i = 0; i < TRANSFER / 8; i++) {
+		event_log_copy[i] = ((volatile uint64_t *)EVENT_LOG)[i];
+		differ += ((volatile uint64_t *)OWN_LANDING)[i] != event_log_copy[i];
+		nonzero += event_log_copy[i] != 0;
+	}
+	check(differ == 0 && nonzero > 0, "dma-log-readable", "%llu of %lu words differ from what the CPU reads (%llu nonzero)",
+	      (unsigned long long)differ, TRANSFER / 8, (unsigned long long)nonzero);
+}
+
+/* (e) */
+static void read_only_not_writable(void)
+{
+	uint64_t changed = 0;
+
+	fill(OWN_SOURCE, TRANSFER, pattern);
+	check(dma(OWN_SOURCE, EDU_BUFFER, TRANSFER, 0) && dma(EDU_BUFFER, EVENT_LOG, TRANSFER, EDU_DMA_TO_RAM),
+	      "dma-log-write-ran", "the device did not finish");
+	for (uint64_t i = 0; i < TRANSFER / 8; i++)
+		changed += ((volatile uint64_t *)EVENT_LOG)[i] != event_log_copy[i];
+	check(changed == 0, "dma-log-unchanged", "%llu of %lu words of the read-only log were written",
+	      (unsigned long long)changed, TRANSFER / 8);
+}
+
 void guest_main(uint64_t dtb)
 {
 	(void)dtb;
@@ -154,6 +192,8 @@ void guest_main(uint64_t dtb)
 	own_to_own();
 	hypervisor_to_own();
 	own_to_victim();
+	read_only_readable();
+	read_only_not_writable();
 	/* Time for the victim to beat, or not, after (c). */
 	delay_ticks(counter_frequency() / 2);
 	done();
