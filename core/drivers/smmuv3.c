@@ -67,9 +67,16 @@ static void require(bool ok, uint32_t idr, const char *what)
 /* Refuses to boot without what the tables below use. */
 static void probe(void)
 {
-	uint32_t idr0 = *smmu_reg(SMMU_IDR0), idr1 = *smmu_reg(SMMU_IDR1), idr5 = *smmu_reg(SMMU_IDR5);
+	uint32_t idr0, idr1, idr5;
 
-	/* An absent SMMU reads as zeros (QEMU without iommu=smmuv3). */
+	/* Where nothing answers, QEMU (and much hardware) aborts the read: the
+	 * panic that follows is then explained by this line. */
+	log_info("SMMU: probing at %#lx, which the board says all PCIe DMA goes through "
+		 "(QEMU: -M virt,iommu=smmuv3); the machine stops if it is absent", (unsigned long)smmu.base);
+	idr0 = *smmu_reg(SMMU_IDR0);
+	idr1 = *smmu_reg(SMMU_IDR1);
+	idr5 = *smmu_reg(SMMU_IDR5);
+	/* Elsewhere an absent SMMU reads as zeros. */
 	require(idr0 != 0 || idr1 != 0 || idr5 != 0, idr0, "no SMMU answers (QEMU needs -M virt,iommu=smmuv3)");
 	require((idr0 & (IDR0_S1P | IDR0_S2P)) != 0, idr0, "translates in neither stage");
 	require((idr0 & IDR0_S1P) != 0, idr0, "no stage-1 translation, which the mirror of stage 2 needs");

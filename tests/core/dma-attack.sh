@@ -35,4 +35,11 @@ awk '/^\[dmaroot\] wrote the victim.s code/ { after = 1 } after && /^\[victim\] 
 	END { exit beats >= 2 ? 0 : 1 }' "$log" || fail "the victim stopped beating after the DMA into its code"
 reject_line "$log" "^bulkhead: partition victim stopped"
 reject_line "$log" "PANIC"
+
+# The same machine without its SMMU: the hypervisor stops before any
+# partition runs, saying where it looked, rather than leave DMA unchecked.
+boot "$out/absent.log" "$out/appliance.img" -- -machine iommu=none
+expect_line "$out/absent.log" "^bulkhead: SMMU: probing at 0x9050000, which the board says all PCIe DMA goes through \\(QEMU: -M virt,iommu=smmuv3\\); the machine stops if it is absent$"
+expect_line "$out/absent.log" "^  FAR_EL2 0x0000000009050000 " "the probe's read aborted"
+reject_line "$out/absent.log" "^\\[(dmaroot|victim)\\]"
 echo "DMA attacks: blocked and logged; the device's own transfer landed"
