@@ -7,7 +7,10 @@
 # code (the victim beats on), and at the measurement log the root may
 # read but not write (the device reads it; its write is refused, logged as a
 # permission fault, and the log is unchanged). Without the SMMU the foreign
-# transfers succeed and the test fails.
+# transfers succeed and the test fails. Then a non-root partition given the
+# PCIe host, whose RAM is not identity-mapped, programs the device with its
+# guest-physical addresses (they work), and its device's fault stops it
+# under its policy; and a machine without the SMMU stops at boot.
 . "$SRCTREE/tests/lib/common.sh"
 
 out=$(appliance_for dma-attack "$SRCTREE/tests/layouts/dma-attack.yaml") || exit 1
@@ -35,6 +38,20 @@ awk '/^\[dmaroot\] wrote the victim.s code/ { after = 1 } after && /^\[victim\] 
 	END { exit beats >= 2 ? 0 : 1 }' "$log" || fail "the victim stopped beating after the DMA into its code"
 reject_line "$log" "^bulkhead: partition victim stopped"
 reject_line "$log" "PANIC"
+
+# A non-root owner of the PCIe host, not identity-mapped: its device works
+# with guest-physical addresses, and a fault stops it (on_fault: stop).
+owner=$(appliance_for dma-owner "$SRCTREE/tests/layouts/dma-owner.yaml") || exit 1
+boot "$owner/serial.log" "$owner/appliance.img" -- -device edu,dma_mask=0xffffffffff
+expect_line "$owner/serial.log" "^bulkhead: SMMU: streams 0..0xff \\(pcie-ecam\\) see partition dmaguest's memory$"
+for check in dma-edu-found dma-own-ran dma-own-lands; do
+	expect_line "$owner/serial.log" "^\\[dmaguest\\] PASS $check$"
+done
+expect_line "$owner/serial.log" "^bulkhead: warning: fault: partition dmaguest $device DMA write to 0x48000000 \\(SMMU translation fault, [0-9]+ accesses up to 0x4800[0-9a-f]+\\): nothing is mapped there in its guest-physical space; partition stopped$" \
+	"the owner's device fault, under its stop policy"
+expect_line "$owner/serial.log" "^bulkhead: partition dmaguest stopped$"
+reject_line "$owner/serial.log" "^\\[dmaguest\\] (FAIL|SKIP|DONE)"
+expect_line "$owner/serial.log" "^\\[control\\] countdown: powering off$" "the root ran on to its end"
 
 # The same machine without its SMMU: the hypervisor stops before any
 # partition runs, saying where it looked, rather than leave DMA unchecked.

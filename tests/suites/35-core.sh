@@ -5,7 +5,7 @@ run_test core-storm 180 "$SRCTREE/tests/core/storm.sh"
 run_test runtime-guests 240 "$SRCTREE/tests/core/runtime-guests.sh"
 run_test vgic-attacks 300 "$SRCTREE/tests/core/vgic-attacks.sh"
 run_test core-cpu-state 180 "$SRCTREE/tests/core/cpu-state.sh"
-run_test core-dma-attack 120 "$SRCTREE/tests/core/dma-attack.sh"
+run_test core-dma-attack 300 "$SRCTREE/tests/core/dma-attack.sh"
 run_test core-bench-guest 120 "$SRCTREE/tests/core/bench-guest.sh"
 # The same guests without the hypervisor: the runtime itself is right.
 for guest in smoke psci hypercalls heartbeat; do

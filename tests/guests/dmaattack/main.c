@@ -19,6 +19,14 @@
  *       victim must keep beating (tests/core/dma-attack.sh checks).
  * The addresses are those of tests/layouts/dma-attack.yaml. Without the
  * SMMU (b) and (c) succeed, and (b) fails here.
+ *
+ * Given `dma=owner` (tests/layouts/dma-owner.yaml) it is instead a
+ * non-root partition given the PCIe host, whose RAM at guest-physical
+ * 0x40000000 is elsewhere in physical memory: the device, programmed with
+ * guest-physical addresses as any driver would, must reach them there (a)
+ * — the SMMU translates as stage 2 does — and then a transfer to an
+ * address it has nothing at faults, and its `stop` policy stops it before
+ * it can say it survived.
  */
 #include <guest.h>
 
@@ -27,9 +35,14 @@
 #define EDU_VENDOR_DEVICE	0x11e81234U
 #define HYPERVISOR_TEXT		0x40081000UL	/* bulkhead's code, past _start's page */
 #define VICTIM_RAM		0x44000000UL	/* the victim's image starts here */
-#define OWN_SOURCE		0x48800000UL	/* in this partition's RAM (0x48000000, 16M) */
-#define OWN_TARGET		0x48900000UL
-#define OWN_LANDING		0x48a00000UL
+/* In this partition's RAM: as the root at 0x48000000, else at guest-physical 0x40000000, 16M. */
+#define ROOT_RAM		0x48000000UL
+#define OWNER_RAM		0x40000000UL
+#define OUTSIDE_OWNER_RAM	0x48000000UL	/* nothing there in the owner's guest-physical map */
+static uintptr_t own_ram = ROOT_RAM;
+#define OWN_SOURCE		(own_ram + 0x800000UL)
+#define OWN_TARGET		(own_ram + 0x900000UL)
+#define OWN_LANDING		(own_ram + 0xa00000UL)
 #define EVENT_LOG		0x43ff0000UL	/* the last 64K of the hypervisor's memory: read-only to the root */
 
 #define EDU_ID			0x00
@@ -180,15 +193,34 @@ static void read_only_not_writable(void)
 	      (unsigned long long)changed, TRANSFER / 8);
 }
 
+/* The non-root owner of the PCIe host: (a), then a fault its policy stops it for. */
+static _Noreturn void as_owner(void)
+{
+	own_to_own();
+	fill(OWN_SOURCE, TRANSFER, pattern);
+	dma(OWN_SOURCE, EDU_BUFFER, TRANSFER, 0);
+	console_printf("sending the device outside its memory\n");
+	dma(EDU_BUFFER, OUTSIDE_OWNER_RAM, TRANSFER, EDU_DMA_TO_RAM);
+	delay_ticks(counter_frequency() / 5);
+	fail("dma-owner-stopped", "still running after its device faulted under on_fault: stop");
+	done();
+}
+
 void guest_main(uint64_t dtb)
 {
-	(void)dtb;
+	char role[8];
+	bool owner = bootargs_value(dtb, "dma=", role, sizeof(role));
+
+	if (owner)
+		own_ram = OWNER_RAM;
 	if (!find_edu()) {
 		fail("dma-edu-found", "no edu device on bus 0 (QEMU needs -device edu)");
 		done();
 	}
 	check(*(volatile uint32_t *)(edu + EDU_ID) >> 16 == 0x0100, "dma-edu-found", "BAR0 reads %#x",
 	      *(volatile uint32_t *)(edu + EDU_ID));
+	if (owner)
+		as_owner();
 	own_to_own();
 	hypervisor_to_own();
 	own_to_victim();
