@@ -138,7 +138,7 @@ static uint64_t *context_for(struct partition *p)
 		panic("SMMU: no room for partition %s's stage-1 copy", p->name);
 	cd[1] = table & CD_1_TTB0_MASK;
 	cd[3] = MIRROR_MAIR_VALUE;
-	dsb_sy();
+	dsb_sy();	/* the copy and the descriptor's other words before it is valid */
 	cd[0] = CD_0_T0SZ(MIRROR_INPUT_BITS) | CD_0_TG0_4K | CD_0_IRGN0_WBWA | CD_0_ORGN0_WBWA |
 		CD_0_SH0_INNER | CD_0_EPD1 | CD_0_V | CD_0_IPS_40BIT | CD_0_AA64 | CD_0_R | CD_0_A |
 		CD_0_ASET | CD_0_ASID(p->arch.stage2.vmid);

@@ -7,7 +7,6 @@
  */
 #include <arch/pgtable.h>
 #include <arch/stage2_mirror.h>
-#include <arch/sysregs.h>
 #include <log.h>
 
 #include <stddef.h>
@@ -92,6 +91,5 @@ uint64_t stage2_mirror_build(const struct stage2 *s2)
 			return 0;
 		root[half] = ((uint64_t)(uintptr_t)level1 & PTE_ADDR_MASK) | PTE_VALID | PTE_TABLE;
 	}
-	dsb_sy();
 	return (uint64_t)(uintptr_t)root;
 }

@@ -19,7 +19,8 @@
 /* The copy walks 40-bit inputs from level 0, 4 KiB granule (a CD's T0SZ 24, TG0 0). */
 #define MIRROR_INPUT_BITS	STAGE2_IPA_BITS
 
-/* The physical address of the copy's level-0 table, or 0 when the pool is exhausted. */
+/* The physical address of the copy's level-0 table, or 0 when the pool is
+ * exhausted. The caller makes the writes visible (DSB) before the SMMU reads them. */
 uint64_t stage2_mirror_build(const struct stage2 *s2);
 
 #endif
