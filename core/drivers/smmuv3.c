@@ -158,8 +158,9 @@ static uint32_t build_stream_table(void)
 		const struct layout_stream *s = &board->streams[i];
 		struct partition *p = partition_by_id(s->partition);
 
-		if (p == NULL)
-			panic("SMMU: streams %#x+%#x given to unknown partition %u", s->first, s->count, s->partition);
+		if (p == NULL || s->first >= board->stream_table || s->count > board->stream_table - s->first)
+			panic("SMMU: streams %#x+%#x of partition %u: no such partition, or beyond the stream table",
+			      s->first, s->count, s->partition);
 		uint64_t cd = (uint64_t)(uintptr_t)context_for(p);
 		for (uint32_t sid = s->first; sid < s->first + s->count; sid++) {
 			stream_table[sid][1] = STE_1_VALUE;
