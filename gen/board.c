@@ -94,6 +94,25 @@ static bool find_log_uart(const struct ynode *root, struct board *b)
 	return true;
 }
 
+/* An interrupt the hypervisor takes: one of the IOMMU device's own, so no partition can have it. */
+static bool iommu_interrupt(const struct ynode *node, const char *key, const struct board_device *d, unsigned int *intid)
+{
+	const struct ynode *v = ywalk_get(node, key);
+	uint64_t value;
+
+	if (v == NULL || !ywalk_integer(v, key, &value))
+		return false;
+	for (unsigned int i = 0; i < d->interrupt_count; i++) {
+		if (d->interrupts[i] == value) {
+			*intid = (unsigned int)value;
+			return true;
+		}
+	}
+	diag_error(v->at, "one of the iommu device's interrupts", "%s %llu is not an interrupt of '%s'", key,
+		   (unsigned long long)value, d->name);
+	return false;
+}
+
 /* `iommu:` names a reserved device; every `dma:` other than 'unprotected' names that device. */
 static bool load_iommu(const struct ynode *root, struct board *b)
 {
@@ -113,15 +132,13 @@ static bool load_iommu(const struct ynode *root, struct board *b)
 				   "iommu needs the device whose registers it is");
 			return false;
 		}
-		if ((v = ywalk_get(node, "event-interrupt")) == NULL || !ywalk_integer(v, "event-interrupt", &value))
+		if (!iommu_interrupt(node, "event-interrupt", &b->devices[b->iommu.device], &b->iommu.event_intid) ||
+		    !iommu_interrupt(node, "gerror-interrupt", &b->devices[b->iommu.device], &b->iommu.gerror_intid))
 			return false;
-		b->iommu.event_intid = (unsigned int)value;
-		if ((v = ywalk_get(node, "gerror-interrupt")) == NULL || !ywalk_integer(v, "gerror-interrupt", &value))
-			return false;
-		b->iommu.gerror_intid = (unsigned int)value;
+		/* The hypervisor's table is static (core/drivers/smmuv3.c, STREAM_TABLE_MAX). */
 		if ((v = ywalk_get(node, "stream-table")) == NULL || !ywalk_integer(v, "stream-table", &value) ||
-		    value == 0 || value > 65536 || (value & (value - 1)) != 0) {
-			diag_error(node->at, "a power of two up to 65536", "iommu needs its stream-table size");
+		    value == 0 || value > 256 || (value & (value - 1)) != 0) {
+			diag_error(node->at, "a power of two up to 256", "iommu needs its stream-table size");
 			return false;
 		}
 		b->iommu.stream_table = (unsigned int)value;

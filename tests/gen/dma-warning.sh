@@ -68,4 +68,9 @@ sed 's/size: 0x20000, interrupts: \[106, 107, 108, 109\], reserved: true/size: 0
 check "$dir/dma.yaml" "$dir/iommu-unreserved.yaml" "$dir/unreserved.out" && fail "an unreserved iommu was accepted"
 grep -q "error: iommu needs the device whose registers it is" "$dir/unreserved.out" ||
 	fail "no error for an unreserved iommu: $(cat "$dir/unreserved.out")"
+# The interrupts the hypervisor takes for it are the IOMMU device's own.
+sed 's/event-interrupt: 106/event-interrupt: 40/' "$BOARD_YAML" >"$dir/iommu-irq.yaml"
+check "$dir/dma.yaml" "$dir/iommu-irq.yaml" "$dir/iommu-irq.out" && fail "an iommu interrupt of another device was accepted"
+grep -q "error: event-interrupt 40 is not an interrupt of 'smmu'" "$dir/iommu-irq.out" ||
+	fail "no error for a foreign iommu interrupt: $(cat "$dir/iommu-irq.out")"
 echo "DMA warnings: at each assignment and once for the root's default share"
