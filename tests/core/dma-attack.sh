@@ -9,8 +9,8 @@
 # permission fault, and the log is unchanged). Without the SMMU the foreign
 # transfers succeed and the test fails. Then a non-root partition given the
 # PCIe host, whose RAM is not identity-mapped, programs the device with its
-# guest-physical addresses (they work), and its device's fault stops it
-# under its policy; and a machine without the SMMU stops at boot.
+# guest-physical addresses (they work), and its device's fault restarts it
+# under its policy until it is stopped as crash-looping; and a machine without the SMMU stops at boot.
 . "$SRCTREE/tests/lib/common.sh"
 
 out=$(appliance_for dma-attack "$SRCTREE/tests/layouts/dma-attack.yaml") || exit 1
@@ -40,18 +40,23 @@ reject_line "$log" "^bulkhead: partition victim stopped"
 reject_line "$log" "PANIC"
 
 # A non-root owner of the PCIe host, not identity-mapped: its device works
-# with guest-physical addresses, and a fault stops it (on_fault: stop).
+# with guest-physical addresses, and its device's fault restarts it
+# (on_fault: restart), three times, then stops it as crash-looping.
 owner=$(appliance_for dma-owner "$SRCTREE/tests/layouts/dma-owner.yaml") || exit 1
-boot "$owner/serial.log" "$owner/appliance.img" -- -device edu,dma_mask=0xffffffffff
-expect_line "$owner/serial.log" "^bulkhead: SMMU: streams 0..0xff \\(pcie-ecam\\) see partition dmaguest's memory$"
-for check in dma-edu-found dma-own-ran dma-own-lands; do
-	expect_line "$owner/serial.log" "^\\[dmaguest\\] PASS $check$"
+log=$owner/serial.log
+boot "$log" "$owner/appliance.img" -- -device edu,dma_mask=0xffffffffff
+expect_line "$log" "^bulkhead: SMMU: streams 0..0xff \\(pcie-ecam\\) see partition dmaguest's memory$"
+[ "$(grep -c '^\[dmaguest\] PASS dma-own-lands$' "$log")" = 4 ] ||
+	fail "the owner's own transfer did not land in each of its 4 runs"
+fault="^bulkhead: warning: fault: partition dmaguest $device DMA write to 0x48000000 \\(SMMU translation fault, [0-9]+ accesses up to 0x4800[0-9a-f]+\\): nothing is mapped there in its guest-physical space; partition restarting$"
+[ "$(grep -cE "$fault" "$log")" = 4 ] || fail "not 4 device faults of the owner, each under its restart policy"
+for n in 1 2 3; do
+	expect_line "$log" "^bulkhead: partition dmaguest restarted \\($n restarts\\)$"
 done
-expect_line "$owner/serial.log" "^bulkhead: warning: fault: partition dmaguest $device DMA write to 0x48000000 \\(SMMU translation fault, [0-9]+ accesses up to 0x4800[0-9a-f]+\\): nothing is mapped there in its guest-physical space; partition stopped$" \
-	"the owner's device fault, under its stop policy"
-expect_line "$owner/serial.log" "^bulkhead: partition dmaguest stopped$"
-reject_line "$owner/serial.log" "^\\[dmaguest\\] (FAIL|SKIP|DONE)"
-expect_line "$owner/serial.log" "^\\[control\\] countdown: powering off$" "the root ran on to its end"
+expect_line "$log" "^bulkhead: warning: partition dmaguest faulted again after 3 restarts: stopped$"
+expect_line "$log" "^bulkhead: partition dmaguest stopped$"
+reject_line "$log" "^\\[dmaguest\\] (FAIL|SKIP|DONE)"
+expect_line "$log" "^\\[control\\] countdown: powering off$" "the root ran on to its end"
 
 # The same machine without its SMMU: the hypervisor stops before any
 # partition runs, saying where it looked, rather than leave DMA unchecked.

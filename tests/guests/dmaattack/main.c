@@ -202,7 +202,7 @@ static _Noreturn void as_owner(void)
 	console_printf("sending the device outside its memory\n");
 	dma(EDU_BUFFER, OUTSIDE_OWNER_RAM, TRANSFER, EDU_DMA_TO_RAM);
 	delay_ticks(counter_frequency() / 5);
-	fail("dma-owner-stopped", "still running after its device faulted under on_fault: stop");
+	fail("dma-owner-taken", "still running after its device faulted: its fault policy did not apply");
 	done();
 }
 
