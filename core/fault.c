@@ -25,6 +25,49 @@ static const char *const policy_names[] = {
 /* A partition that faults again after this many restarts is crash-looping: stop it. */
 #define RESTARTS_BEFORE_STOP 3
 
+static void apply_policy(struct partition *p)
+{
+	switch (p->on_fault) {
+	case FAULT_INJECT:
+		return;
+	case FAULT_STOP:
+		partition_stop(p);
+		return;
+	case FAULT_RESTART:
+		if (p->fault_restarts >= RESTARTS_BEFORE_STOP) {
+			/* Said once, by the vCPU whose stop took effect. */
+			unsigned int restarts = p->fault_restarts;
+			if (partition_stop(p))
+				log_warn("partition %s faulted again after %u restarts: stopped", p->name, restarts);
+		} else {
+			partition_restart(p, RESTART_BY_FAULT_POLICY);
+		}
+		return;
+	}
+}
+
+void fault_device(struct partition *p, const struct device_fault *fault)
+{
+	char owner[96];
+	unsigned int seen;
+
+	if (__atomic_load_n(&p->state, __ATOMIC_ACQUIRE) != PARTITION_RUNNING)
+		return;
+	seen = __atomic_fetch_add(&p->faults, 1, __ATOMIC_RELAXED);
+	if (seen == FAULTS_LOGGED_PER_RUN)
+		log_warn("fault: partition %s: further faults are counted, not logged", p->name);
+	if (seen < FAULTS_LOGGED_PER_RUN) {
+		layout_describe_guest_address(p->layout, fault->address, owner, sizeof(owner));
+		log_warn("fault: partition %s device %s (stream %#x, %02x:%02x.%x) DMA %s %#llx (%s, %u access%s up to %#llx): "
+			 "%s; %s", p->name, fault->device, fault->stream, fault->requester >> 8,
+			 (fault->requester >> 3) & 0x1f, fault->requester & 7, kind_names[fault->kind],
+			 (unsigned long long)fault->address, fault->reason, fault->accesses,
+			 fault->accesses == 1 ? "" : "es", (unsigned long long)fault->last, owner,
+			 p->on_fault == FAULT_INJECT ? "transfer aborted" : policy_names[p->on_fault]);
+	}
+	apply_policy(p);
+}
+
 bool fault_handle(struct vcpu *vcpu, const struct fault *fault)
 {
 	struct partition *p = vcpu->partition;
@@ -57,22 +100,6 @@ apply:
 		partition_stop(p);
 		return false;
 	}
-	switch (p->on_fault) {
-	case FAULT_INJECT:
-		return true;
-	case FAULT_STOP:
-		partition_stop(p);
-		return false;
-	case FAULT_RESTART:
-		if (p->fault_restarts >= RESTARTS_BEFORE_STOP) {
-			/* Said once, by the vCPU whose stop took effect. */
-			unsigned int restarts = p->fault_restarts;
-			if (partition_stop(p))
-				log_warn("partition %s faulted again after %u restarts: stopped", p->name, restarts);
-		} else {
-			partition_restart(p, RESTART_BY_FAULT_POLICY);
-		}
-		return false;
-	}
-	return false;
+	apply_policy(p);
+	return p->on_fault == FAULT_INJECT;
 }

@@ -14,6 +14,7 @@
 #include <partitions.h>
 #include <platform_console.h>
 #include <sched.h>
+#include <smmu.h>
 #include <vcpu_run.h>
 
 #include <stdint.h>
@@ -91,6 +92,8 @@ void primary_main(uintptr_t boot_argument)
 
 	irq_init();
 	partitions_init();
+	/* Stage 2 is complete, and no partition has run yet. */
+	smmu_init();
 	if (partition_table_count == 0 || !any_partition_running()) {
 		log_notice("no partition to run; powering off");
 		arch_power_off();

@@ -1,7 +1,9 @@
 /*
  * The board description: RAM, CPUs, GIC, and every device with its MMIO
  * range and interrupts, under the names layouts use, and whether it can
- * master DMA that no IOMMU checks (`dma: unprotected`).
+ * master DMA that no IOMMU checks (`dma: unprotected`) or DMA the board's
+ * IOMMU translates (`dma: <the iommu's device>`, with the requester-id to
+ * stream-id map of `iommu-map`).
  */
 #include "board.h"
 #include "ywalk.h"
@@ -12,11 +14,12 @@
 #include <unistd.h>
 
 static const char *const board_keys[] = { "board", "ram", "cpus", "gic", "emulated-console",
-					  "emulated-pages", "hypervisor-uart", "devices", NULL };
+					  "emulated-pages", "hypervisor-uart", "iommu", "devices", NULL };
+static const char *const iommu_keys[] = { "device", "event-interrupt", "gerror-interrupt", "stream-table", NULL };
 static const char *const ram_keys[] = { "base", "max-size", NULL };
 static const char *const gic_keys[] = { "distributor", "redistributors", "interrupt-ids", NULL };
 static const char *const device_keys[] = { "name", "base", "size", "interrupts", "reserved",
-					   "console", "compatible", "dma", NULL };
+					   "console", "compatible", "dma", "iommu-map", NULL };
 
 static bool load_device(const struct ynode *node, struct board_device *d)
 {
@@ -39,17 +42,25 @@ static bool load_device(const struct ynode *node, struct board_device *d)
 		return false;
 	if ((v = ywalk_get(node, "console")) != NULL && !ywalk_bool(v, "console", &d->console))
 		return false;
-	/* The one kind there is today; one an IOMMU covers will be another value. */
+	/* 'unprotected', or the name of the IOMMU that translates it (checked once all are read). */
 	if ((v = ywalk_get(node, "dma")) != NULL) {
 		const char *dma;
 		if (!ywalk_string(v, "dma", &dma))
 			return false;
-		if (strcmp(dma, "unprotected") != 0) {
-			diag_error(v->at, "'unprotected': the device masters DMA and no IOMMU checks it",
-				   "unknown dma kind '%s'", dma);
+		d->dma_unprotected = strcmp(dma, "unprotected") == 0;
+		d->dma_iommu = !d->dma_unprotected;
+		d->dma_by = dma;
+		d->dma_at = v->at;
+	}
+	if ((v = ywalk_get(node, "iommu-map")) != NULL) {
+		if (!ywalk_is(v, YNODE_SEQ, "iommu-map") || v->count != 3 ||
+		    !ywalk_integer(v->items[0], "requester id", &d->rid_base) ||
+		    !ywalk_integer(v->items[1], "stream id", &d->stream_base) ||
+		    !ywalk_integer(v->items[2], "count", &d->stream_count)) {
+			diag_error(v->at, "[first requester id, first stream id, count]", "bad iommu-map");
 			return false;
 		}
-		d->dma_unprotected = true;
+		d->has_iommu_map = true;
 	}
 	if ((v = ywalk_get(node, "interrupts")) != NULL) {
 		if (!ywalk_is(v, YNODE_SEQ, "interrupts") || v->count > MAX_INTERRUPTS_PER_DEVICE)
@@ -79,6 +90,70 @@ static bool find_log_uart(const struct ynode *root, struct board *b)
 		diag_error(v->at, "name a device of the board marked console: true",
 			   "hypervisor-uart '%s' is not a UART of the board", name);
 		return false;
+	}
+	return true;
+}
+
+/* An interrupt the hypervisor takes: one of the IOMMU device's own, so no partition can have it. */
+static bool iommu_interrupt(const struct ynode *node, const char *key, const struct board_device *d, unsigned int *intid)
+{
+	const struct ynode *v = ywalk_get(node, key);
+	uint64_t value;
+
+	if (v == NULL || !ywalk_integer(v, key, &value))
+		return false;
+	for (unsigned int i = 0; i < d->interrupt_count; i++) {
+		if (d->interrupts[i] == value) {
+			*intid = (unsigned int)value;
+			return true;
+		}
+	}
+	diag_error(v->at, "one of the iommu device's interrupts", "%s %llu is not an interrupt of '%s'", key,
+		   (unsigned long long)value, d->name);
+	return false;
+}
+
+/* `iommu:` names a reserved device; every `dma:` other than 'unprotected' names that device. */
+static bool load_iommu(const struct ynode *root, struct board *b)
+{
+	const struct ynode *node = ywalk_get(root, "iommu"), *v;
+	const char *name;
+	uint64_t value;
+
+	b->iommu.device = -1;
+	if (node != NULL) {
+		if (!ywalk_is(node, YNODE_MAP, "iommu"))
+			return false;
+		ywalk_check_keys(node, iommu_keys, "iommu");
+		b->iommu.at = node->at;
+		if ((v = ywalk_get(node, "device")) == NULL || !ywalk_string(v, "iommu device", &name) ||
+		    (b->iommu.device = board_find_device(b, name)) < 0 || !b->devices[b->iommu.device].reserved) {
+			diag_error(node->at, "name a device of the board marked reserved: true",
+				   "iommu needs the device whose registers it is");
+			return false;
+		}
+		if (!iommu_interrupt(node, "event-interrupt", &b->devices[b->iommu.device], &b->iommu.event_intid) ||
+		    !iommu_interrupt(node, "gerror-interrupt", &b->devices[b->iommu.device], &b->iommu.gerror_intid))
+			return false;
+		/* The hypervisor's table is static (core/drivers/smmuv3.c, STREAM_TABLE_MAX). */
+		if ((v = ywalk_get(node, "stream-table")) == NULL || !ywalk_integer(v, "stream-table", &value) ||
+		    value == 0 || value > 256 || (value & (value - 1)) != 0) {
+			diag_error(node->at, "a power of two up to 256", "iommu needs its stream-table size");
+			return false;
+		}
+		b->iommu.stream_table = (unsigned int)value;
+	}
+	for (unsigned int i = 0; i < b->device_count; i++) {
+		const struct board_device *d = &b->devices[i];
+		if (d->dma_iommu && (b->iommu.device < 0 || strcmp(d->dma_by, b->devices[b->iommu.device].name) != 0)) {
+			diag_error(d->dma_at, "'unprotected', or the device named by the board's iommu:",
+				   "unknown dma kind '%s'", d->dma_by);
+			return false;
+		}
+		if (d->has_iommu_map && !d->dma_iommu) {
+			diag_error(d->at, "give it dma: <the iommu>", "device '%s' has an iommu-map but no IOMMU", d->name);
+			return false;
+		}
 	}
 	return true;
 }
@@ -136,7 +211,7 @@ bool board_load(const struct ynode *root, const char *file, uint64_t ram_size, s
 			return false;
 		b->device_count++;
 	}
-	return (b->devices != NULL || devices->count == 0) && find_log_uart(root, b);
+	return (b->devices != NULL || devices->count == 0) && find_log_uart(root, b) && load_iommu(root, b);
 }
 
 void board_free(struct board *b)

@@ -98,7 +98,10 @@ static int prune_devices(void *fdt, const struct layout_spec *l, const struct bo
 
 /*
  * What the hypervisor keeps for itself goes too: the GIC's ITS (partitions
- * get no MSIs; devices fall back to wired interrupts) and, when the
+ * get no MSIs; devices fall back to wired interrupts), the SMMU (devices
+ * behind it see their owner's memory as the owner does, so the partition
+ * needs no driver and must not see one: the references to it go, before
+ * they could take their devices with them as dangling) and, when the
  * partition may not use it, the PMU.
  */
 static int remove_hypervisor_nodes(void *fdt, const struct partition_spec *p)
@@ -112,6 +115,13 @@ static int remove_hypervisor_nodes(void *fdt, const struct partition_spec *p)
 	for (node = fdt_next_node(fdt, -1, NULL); node >= 0; node = fdt_next_node(fdt, node, NULL)) {
 		fdt_delprop(fdt, node, "msi-map");
 		fdt_delprop(fdt, node, "msi-parent");
+		fdt_delprop(fdt, node, "iommu-map");
+		fdt_delprop(fdt, node, "iommu-map-mask");
+		fdt_delprop(fdt, node, "iommus");
+	}
+	while ((node = fdt_node_offset_by_compatible(fdt, -1, "arm,smmu-v3")) >= 0) {
+		if ((err = fdt_del_node(fdt, node)) != 0)
+			return err;
 	}
 	if (p->hidden_features & FEATURE_BIT(FEATURE_PMU)) {
 		while ((node = fdt_node_offset_by_compatible(fdt, -1, "arm,armv8-pmuv3")) >= 0) {

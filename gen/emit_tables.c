@@ -245,6 +245,38 @@ static void emit_channels(FILE *out, const struct layout_spec *l, const struct b
 	fprintf(out, "};\n\n");
 }
 
+/* The streams of every device behind the IOMMU that a partition has, clipped to the stream table. */
+static void emit_iommu(FILE *out, const struct layout_spec *l, const struct board *b)
+{
+	const struct board_iommu *mmu = &b->iommu;
+	unsigned int count = 0;
+
+	if (mmu->device < 0)
+		return;
+	fprintf(out, "static const struct layout_stream streams[] = {\n");
+	for (unsigned int d = 0; d < b->device_count; d++) {
+		const struct board_device *dev = &b->devices[d];
+		if (!dev->has_iommu_map || dev->stream_base >= mmu->stream_table)
+			continue;
+		for (unsigned int i = 0; i < l->partition_count; i++) {
+			uint64_t streams = dev->stream_count;
+			if (!partition_has_device(l, b, i, d))
+				continue;
+			if (streams > mmu->stream_table - dev->stream_base)
+				streams = mmu->stream_table - dev->stream_base;
+			fprintf(out, "\t{ .first = 0x%llx, .count = 0x%llx, .rid_base = 0x%llx, .partition = %u, .device = %u },"
+				"\t/* %s */\n", (unsigned long long)dev->stream_base, (unsigned long long)streams,
+				(unsigned long long)dev->rid_base, l->partitions[i].id, d, dev->name);
+			count++;
+		}
+	}
+	fprintf(out, "};\n\nstatic const struct layout_iommu iommu = {\n");
+	fprintf(out, "\t.base = 0x%llx,\n\t.event_intid = %u,\n\t.gerror_intid = %u,\n\t.stream_table = %u,\n",
+		(unsigned long long)b->devices[mmu->device].base, mmu->event_intid, mmu->gerror_intid,
+		mmu->stream_table);
+	fprintf(out, "\t.streams = %s,\n\t.stream_count = %u,\n};\n\n", count ? "streams" : "0", count);
+}
+
 void emit_tables(FILE *out, const struct layout_spec *l, const struct board *b)
 {
 	const char *name = strrchr(l->file, '/') ? strrchr(l->file, '/') + 1 : l->file;
@@ -291,6 +323,7 @@ void emit_tables(FILE *out, const struct layout_spec *l, const struct board *b)
 	fprintf(out, "};\n\n");
 	emit_schedules(out, l);
 	emit_channels(out, l, b);
+	emit_iommu(out, l, b);
 	fprintf(out, "const struct layout layout = {\n");
 	fprintf(out, "\t.format_version = LAYOUT_FORMAT_VERSION,\n\t.name = \"%s\",\n", name);
 	fprintf(out, "\t.hypervisor_base = 0x%llx,\n\t.hypervisor_size = 0x%llx,\n", (unsigned long long)l->hv_base,
@@ -299,8 +332,9 @@ void emit_tables(FILE *out, const struct layout_spec *l, const struct board *b)
 	fprintf(out, "\t.devices = devices,\n\t.device_count = %u,\n", b->device_count);
 	fprintf(out, "\t.schedules = %s,\n\t.schedule_count = %u,\n", l->schedule_count ? "schedules" : "0",
 		l->schedule_count);
-	fprintf(out, "\t.channels = %s,\n\t.channel_count = %u,\n};\n", l->channel_count ? "channels" : "0",
+	fprintf(out, "\t.channels = %s,\n\t.channel_count = %u,\n", l->channel_count ? "channels" : "0",
 		l->channel_count);
+	fprintf(out, "\t.iommu = %s,\n};\n", b->iommu.device >= 0 ? "&iommu" : "0");
 }
 
 void emit_components(FILE *out, const struct layout_spec *l, const char *dtb_dir)

@@ -22,7 +22,22 @@ struct board_device {
 	bool reserved;		/* the hypervisor's own (the GIC): never assigned */
 	bool console;		/* a UART a partition may use as its console */
 	bool dma_unprotected;	/* masters DMA that no IOMMU checks: reaches all memory */
+	bool dma_iommu;		/* its DMA goes through the board's IOMMU (`dma: <iommu>`) */
+	/* `iommu-map`: requester ids rid_base.. are IOMMU streams stream_base.. */
+	bool has_iommu_map;
+	const char *dma_by;	/* the `dma:` value as written */
+	struct source_position dma_at;
+	uint64_t rid_base, stream_base, stream_count;
 	int owner;		/* computed: partition index, or -1 */
+	struct source_position at;
+};
+
+/* The IOMMU the hypervisor keeps for itself (`iommu:` in the board description). */
+struct board_iommu {
+	int device;		/* its MMIO: a reserved board device, or -1: no IOMMU */
+	unsigned int event_intid;	/* event queue interrupt */
+	unsigned int gerror_intid;	/* global error interrupt */
+	unsigned int stream_table;	/* stream ids the hypervisor's table covers (a power of two) */
 	struct source_position at;
 };
 
@@ -41,6 +56,7 @@ struct board {
 	int log_uart;		/* the device the hypervisor prints on (hypervisor-uart), or -1 */
 	struct board_device *devices;
 	unsigned int device_count;
+	struct board_iommu iommu;
 };
 
 enum access_bits { ACCESS_R = 1, ACCESS_W = 2, ACCESS_X = 4 };

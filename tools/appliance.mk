@@ -29,7 +29,7 @@ GEN_FLAGS = --board $(BOARD_FILE) --board-dtb $(GEN_DIR)/board.dtb --images $(gu
 	--ram-size $(CONFIG_QEMU_RAM_MB)M --cpus $(CONFIG_NR_CPUS) \
 	--max-partitions $(CONFIG_MAX_PARTITIONS) --max-vcpus $(CONFIG_MAX_VCPUS)
 
-QEMU_MACHINE := virt,virtualization=on,gic-version=3
+QEMU_MACHINE := virt,virtualization=on,gic-version=3,iommu=smmuv3
 QEMU_MACHINE_ARGS := -cpu $(patsubst "%",%,$(CONFIG_QEMU_CPU)) -smp $(CONFIG_NR_CPUS) -m $(CONFIG_QEMU_RAM_MB)
 
 # Stamps that change only when what they record does, so that editing an

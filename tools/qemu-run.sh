@@ -37,7 +37,7 @@ shift
 [ -f "$image" ] || { echo "qemu-run.sh: image '$image' does not exist" >&2; exit 2; }
 
 set -- qemu-system-aarch64 \
-	-M virt,virtualization=on,gic-version=3 -cpu "$cpu" -smp "$cpus" -m "$ram" \
+	-M virt,virtualization=on,gic-version=3,iommu=smmuv3 -cpu "$cpu" -smp "$cpus" -m "$ram" \
 	-nographic -no-reboot \
 	${icount:+-icount shift=0,sleep=off} \
 	-kernel "$image" "$@"

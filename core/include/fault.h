@@ -31,4 +31,22 @@ struct fault {
  * it no longer runs (stopped or restarting), and must not be resumed. */
 bool fault_handle(struct vcpu *vcpu, const struct fault *fault);
 
+struct partition;
+
+/* A device's DMA that its owner's memory does not allow, as the IOMMU reports it. */
+struct device_fault {
+	const char *device;	/* its name in the layout */
+	uint32_t stream;	/* IOMMU stream id */
+	uint32_t requester;	/* PCIe requester id (bus:dev.fn) */
+	enum fault_kind kind;	/* FAULT_READ or FAULT_WRITE */
+	uint64_t address;	/* the address the device used: guest-physical in its owner */
+	uint64_t last;		/* the highest address of the faults reported as one (a transfer) */
+	unsigned int accesses;	/* how many faults this one stands for */
+	const char *reason;	/* e.g. "SMMU translation fault" */
+};
+
+/* Logged like a CPU fault; the owner's policy then applies: stop or restart
+ * it, or, for "inject", nothing more (there is no vCPU to inject into). */
+void fault_device(struct partition *p, const struct device_fault *fault);
+
 #endif

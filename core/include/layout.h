@@ -126,6 +126,25 @@ struct layout_device {
 	bool unchecked_dma;	/* masters DMA no IOMMU checks: its owner reaches all memory */
 };
 
+/* IOMMU streams that carry one partition's DMA: those of a device the layout gives it. */
+struct layout_stream {
+	uint32_t first;		/* stream id */
+	uint32_t count;
+	uint32_t rid_base;	/* requester id (bus:dev.fn) of stream `first` */
+	uint16_t partition;	/* partition id: the streams see its stage 2 */
+	uint16_t device;	/* index into layout.devices: who the streams belong to */
+};
+
+/* The SMMU the hypervisor keeps for itself (docs/dma.md). */
+struct layout_iommu {
+	uint64_t base;		/* its registers; in no partition's map */
+	uint16_t event_intid;	/* event-queue interrupt, taken by the hypervisor */
+	uint16_t gerror_intid;	/* global-error interrupt, taken by the hypervisor */
+	uint32_t stream_table;	/* stream ids the stream table covers: a power of two */
+	const struct layout_stream *streams;	/* every other stream aborts */
+	uint16_t stream_count;
+};
+
 struct layout {
 	uint32_t format_version;
 	const char *name;		/* the layout file's base name */
@@ -139,6 +158,7 @@ struct layout {
 	uint16_t schedule_count;
 	const struct layout_channel *channels;
 	uint16_t channel_count;
+	const struct layout_iommu *iommu;	/* NULL: the board has no IOMMU */
 };
 
 /* Defined by the generated tables.c. */

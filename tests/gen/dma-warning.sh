@@ -43,12 +43,16 @@ expect_line "$dir/dma.yaml:14:23: warning: device 'virtio3' cannot DMA into the 
 grep -q "hint: SECURITY.md (DMA) says what this gives away; acknowledged by the partition's unprotected_dma" "$dir/out" ||
 	fail "no hint"
 grep -q "'rtc'" "$dir/out" && fail "rtc was warned about"
+# The PCIe host's DMA goes through the SMMU (dma: smmu): it is no longer among them.
+grep -q "pcie" "$dir/out" && fail "the PCIe host behind the SMMU was warned about"
 
-# The root's device tree: fw-cfg it acknowledged, no virtio-mmio slot, no PCIe.
+# The root's device tree: fw-cfg it acknowledged, no virtio-mmio slot; the
+# PCIe host, whose DMA the SMMU checks, by default.
 gen_layout "$dir/dma.yaml" "$dir/gen" >"$dir/gen.out" 2>&1 || fail "gen: $(cat "$dir/gen.out")"
 nodes=$(fdtget -l "$dir/gen/out/root.dtb" /)
 grep -qx "fw-cfg@9020000" <<<"$nodes" || fail "the root lacks the fw-cfg it was given: $nodes"
-grep -q "virtio_mmio\|pcie" <<<"$nodes" && fail "the root's default share has DMA devices: $nodes"
+grep -q "virtio_mmio" <<<"$nodes" && fail "the root's default share has DMA devices: $nodes"
+grep -qx "pcie@10000000" <<<"$nodes" || fail "the root lacks the PCIe host behind the SMMU: $nodes"
 fdtget -l "$dir/gen/out/disk.dtb" / | grep -qx "virtio_mmio@a000600" || fail "disk lacks its virtio3"
 
 # Without the acknowledgment: refused, at the device, with the fix.
@@ -72,4 +76,22 @@ column=$(awk -v line="$line" 'NR == line { print index($0, "maybe") }' "$dir/bad
 check "$dir/dma.yaml" "$dir/bad-board.yaml" "$dir/bad.out" && fail "a board with 'dma: maybe' was accepted"
 grep -qxF "$dir/bad-board.yaml:$line:$column: error: unknown dma kind 'maybe'" "$dir/bad.out" ||
 	fail "no error at the bad dma kind: $(cat "$dir/bad.out")"
+# `dma: smmu` names the board's IOMMU: without one it is an unknown kind too.
+grep -v '^iommu:' "$BOARD_YAML" >"$dir/no-iommu.yaml"
+line=$(grep -n "name: pcie-mmio," "$dir/no-iommu.yaml" | cut -d: -f1)
+column=$(awk -v line="$line" 'NR == line { print index($0, "smmu") }' "$dir/no-iommu.yaml")
+check "$dir/dma.yaml" "$dir/no-iommu.yaml" "$dir/no-iommu.out" && fail "dma: smmu was accepted without an iommu"
+grep -qxF "$dir/no-iommu.yaml:$line:$column: error: unknown dma kind 'smmu'" "$dir/no-iommu.out" ||
+	fail "no error at dma: smmu without an iommu: $(cat "$dir/no-iommu.out")"
+# The IOMMU's registers must be a reserved device, never a partition's.
+sed 's/size: 0x20000, interrupts: \[106, 107, 108, 109\], reserved: true/size: 0x20000, interrupts: [106, 107, 108, 109]/' \
+	"$BOARD_YAML" >"$dir/iommu-unreserved.yaml"
+check "$dir/dma.yaml" "$dir/iommu-unreserved.yaml" "$dir/unreserved.out" && fail "an unreserved iommu was accepted"
+grep -q "error: iommu needs the device whose registers it is" "$dir/unreserved.out" ||
+	fail "no error for an unreserved iommu: $(cat "$dir/unreserved.out")"
+# The interrupts the hypervisor takes for it are the IOMMU device's own.
+sed 's/event-interrupt: 106/event-interrupt: 40/' "$BOARD_YAML" >"$dir/iommu-irq.yaml"
+check "$dir/dma.yaml" "$dir/iommu-irq.yaml" "$dir/iommu-irq.out" && fail "an iommu interrupt of another device was accepted"
+grep -q "error: event-interrupt 40 is not an interrupt of 'smmu'" "$dir/iommu-irq.out" ||
+	fail "no error for a foreign iommu interrupt: $(cat "$dir/iommu-irq.out")"
 echo "DMA devices: only with the acknowledgment, and then with warnings"

@@ -22,18 +22,27 @@ expect_cpus() { [ "$(cpus "$1")" = "$2" ] || fail "$1.dtb has $(cpus "$1") CPUs,
 
 [ -s "$out/tables.c" ] || fail "no tables.c"
 for dtb in "$out"/*.dtb; do fdtdump "$dtb" >/dev/null 2>&1 || fail "$dtb is not a valid device tree"; done
+# The SMMU is the hypervisor's: in no partition's tree, named by no node
+# (the PCIe host keeps its node, without iommu-map), in no partition's map.
+fdtget -l "$(board_dtb)" / | grep -qx smmuv3@9050000 || fail "QEMU's tree has no SMMU: iommu=smmuv3 missing"
+for dtb in "$out"/*.dtb; do
+	! fdtget -l "$dtb" / | grep -qx smmuv3@9050000 || fail "$dtb shows the SMMU"
+	! fdtdump "$dtb" 2>/dev/null | grep -Eq 'iommu-map|iommus' || fail "$dtb still refers to the SMMU"
+done
+grep -q '\.name = "smmu", \.base = 0x9050000, \.size = 0x20000, \.owner = -1,' "$out/tables.c" ||
+	fail "the SMMU is given to a partition"
+! grep -q '\.pa = 0x905' "$out/tables.c" || fail "the SMMU's registers are mapped into a partition"
 
 case $name in
 qemu-virt-linux-baremetal)
 	expect_cpus linux 2
 	expect_cpus rt 1
 	expect_memory rt 40000000 "0 40000000 0 1000000"
+	expect_node linux pcie@10000000		# behind the SMMU, which it does not see
 	expect_node linux pl031@9010000
 	# Devices that master DMA no IOMMU checks go nowhere by default.
 	expect_no_node linux virtio_mmio@a000000
 	expect_no_node linux fw-cfg@9020000
-	expect_no_node linux pcie@10000000
-	expect_node linux pl031@9010000
 	expect_no_node rt pl031@9010000
 	expect_no_node rt virtio_mmio@a000000
 	expect_node rt pl011@9000000		# its emulated console

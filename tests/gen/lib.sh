@@ -10,7 +10,7 @@ board_dtb() {
 	local dtb=$BUILD/tests/work/board-4cpu.dtb
 	if [ ! -s "$dtb" ]; then
 		mkdir -p "$(dirname "$dtb")"
-		qemu-system-aarch64 -M virt,virtualization=on,gic-version=3,dumpdtb="$dtb" -cpu cortex-a57 \
+		qemu-system-aarch64 -M virt,virtualization=on,gic-version=3,iommu=smmuv3,dumpdtb="$dtb" -cpu cortex-a57 \
 			-smp 4 -m 1024 -nographic >/dev/null 2>&1 </dev/null || fail "QEMU could not dump its device tree"
 	fi
 	echo "$dtb"

@@ -5,6 +5,7 @@ run_test core-storm 180 "$SRCTREE/tests/core/storm.sh"
 run_test runtime-guests 240 "$SRCTREE/tests/core/runtime-guests.sh"
 run_test vgic-attacks 300 "$SRCTREE/tests/core/vgic-attacks.sh"
 run_test core-cpu-state 180 "$SRCTREE/tests/core/cpu-state.sh"
+run_test core-dma-attack 300 "$SRCTREE/tests/core/dma-attack.sh"
 run_test core-bench-guest 120 "$SRCTREE/tests/core/bench-guest.sh"
 run_test core-bench-guest-wfi-trap 120 "$SRCTREE/tests/core/bench-guest.sh" bench-wfi-trap
 # The same guests without the hypervisor: the runtime itself is right.

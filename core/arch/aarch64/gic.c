@@ -14,6 +14,7 @@
 #include <panic.h>
 #include <platform.h>
 #include <shared_register.h>
+#include <smmu.h>
 
 #include <stddef.h>
 
@@ -209,6 +210,11 @@ void irq_handle(void)
 			irq_deactivate(intid);
 			break;
 		default:
+			/* The SMMU's are the hypervisor's own; the layout gives them to nobody. */
+			if (smmu_handle_interrupt(intid)) {
+				irq_deactivate(intid);
+				break;
+			}
 			/* The partition's EOI deactivates it; if nobody owns it, we do. */
 			if (!vgic_forward_physical(intid))
 				irq_deactivate(intid);
