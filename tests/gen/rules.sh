@@ -31,6 +31,12 @@ refused "$dir/plain.yaml" "error: a board device needs name, base and size" --bo
 board_with 's/^hypervisor-uart: uart0/hypervisor-uart: rtc/' uart-rtc
 refused "$dir/plain.yaml" "error: hypervisor-uart 'rtc' is not a UART of the board" --board "$dir/uart-rtc.yaml"
 refused "$dir/plain.yaml" "error: this build's RAM size exceeds the board's maximum" --board "$BOARD_YAML" --ram-size 512G
+board_with 's/iommu-map: \[0, 0, 0x10000\]/iommu-map: [0, 0]/' short-map
+refused "$dir/plain.yaml" "error: bad iommu-map" --board "$dir/short-map.yaml"
+board_with 's/stream-table: 256/stream-table: 100/' odd-table
+refused "$dir/plain.yaml" "error: iommu needs its stream-table size" --board "$dir/odd-table.yaml"
+board_with 's/pcie-ecam, base: 0x4010000000, size: 256M, dma: smmu,/pcie-ecam, base: 0x4010000000, size: 256M,/' map-no-iommu
+refused "$dir/plain.yaml" "error: device 'pcie-ecam' has an iommu-map but no IOMMU" --board "$dir/map-no-iommu.yaml"
 # A device inside RAM: a region placed over it.
 board_with 's/^devices:$/devices:\n  - { name: sram, base: 0x50000000, size: 64K }/' sram
 layout "$root
@@ -54,9 +60,14 @@ refused "$dir/nul.yaml" "error: a scalar may not contain NUL characters" --board
 /usr/bin/python3 "$SRCTREE/tools/compiler-rules.py" "$SRCTREE" --check-covered >"$dir/uncovered" || :
 cat >"$dir/elsewhere" <<'EOF'
 board.c: a board device needs name, base and size
-board.c: unknown dma kind '%s'
+board.c: bad iommu-map
 board.c: hypervisor-uart '%s' is not a UART of the board
 board.c: this build's RAM size exceeds the board's maximum
+board.c: %s %llu is not an interrupt of '%s'
+board.c: iommu needs the device whose registers it is
+board.c: iommu needs its stream-table size
+board.c: unknown dma kind '%s'
+board.c: device '%s' has an iommu-map but no IOMMU
 board.c: incomplete board description
 board.c: no board description for platform '%s': tried %s
 main.c: cannot read: %s
@@ -66,10 +77,11 @@ yaml_tree.c: nesting deeper than %d levels
 yaml_tree.c: a scalar may not contain NUL characters
 yaml_tree.c: unexpected YAML structure
 EOF
-# unknown dma kind: gen-dma-warning; the board search: gen-board-search;
+# unknown dma kind, an iommu not reserved or with another's interrupt:
+# gen-dma-warning; the board search: gen-board-search;
 # cannot read: gen-cli; unexpected YAML structure: defensive, for libyaml
 # events a parsed document does not produce (a stream's start and end are
 # consumed before), so no input reaches it.
-diff -u "$dir/elsewhere" "$dir/uncovered" >"$dir/coverage.diff" ||
+diff -u <(sort "$dir/elsewhere") <(sort "$dir/uncovered") >"$dir/coverage.diff" ||
 	fail "an error without a test (add a tests/gen/bad/ case): $(cat "$dir/coverage.diff")"
 echo "docs/compiler-rules.md lists all $(grep -c '^- ' "$dir/rules.md") rules; each error has a test"
