@@ -171,8 +171,10 @@ static int vcpus_and_image(FILE *out, const struct partition_spec *p, int y)
 		svg_text(out, TEXT_X, y, "", "image: none");
 	y += SVG_LINE;
 	bool own_uart = p->console == CONSOLE_DEVICE && p->console_device != NULL;
+	/* What a non-root partition's default is, said: the reviewer sees where its output goes. */
+	enum console_kind console = p->console == CONSOLE_DEFAULT && !p->root ? CONSOLE_RING : p->console;
 
-	svg_text(out, TEXT_X, y, "", "console: %s%s%s; on fault: %s%s", console_names[p->console],
+	svg_text(out, TEXT_X, y, "", "console: %s%s%s; on fault: %s%s", console_names[console],
 		 own_uart ? " " : "", own_uart ? p->console_device : "",
 		 p->on_fault == POLICY_STOP ? "stop" : p->on_fault == POLICY_RESTART ? "restart" : "inject",
 		 p->control || p->root ? "; may use the control interface" : "");
