@@ -192,10 +192,12 @@ _Noreturn void sched_switch_out(struct vcpu *vcpu, void *trap_frame, bool yielde
 {
 	struct cpu *cpu = cpu_this();
 	uint64_t now = arch_counter_read();
-	struct sched_slot slot = sched_slot_at(cpu, now);
 
 	/* A window given back is waited out, unless an interrupt brings it back sooner. */
 	if (yielded) {
+		/* Only here: finding the slot is two divisions and a walk of the windows. */
+		struct sched_slot slot = sched_slot_at(cpu, now);
+
 		vcpu->yielded_in = slot.serial + 1;
 		account_waiting(vcpu, now, slot.end);
 	} else {

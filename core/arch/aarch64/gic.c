@@ -210,14 +210,15 @@ void irq_handle(void)
 			irq_deactivate(intid);
 			break;
 		default:
-			/* The SMMU's are the hypervisor's own; the layout gives them to nobody. */
-			if (smmu_handle_interrupt(intid)) {
+			/*
+			 * The partition's EOI deactivates it; if nobody owns it, we do.
+			 * The SMMU's are among those: the layout gives them to nobody,
+			 * and a partition's interrupt pays nothing for their check.
+			 */
+			if (!vgic_forward_physical(intid)) {
+				smmu_handle_interrupt(intid);
 				irq_deactivate(intid);
-				break;
 			}
-			/* The partition's EOI deactivates it; if nobody owns it, we do. */
-			if (!vgic_forward_physical(intid))
-				irq_deactivate(intid);
 			break;
 		}
 	}
