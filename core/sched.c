@@ -184,7 +184,7 @@ _Noreturn void sched_run(struct cpu *cpu)
 			}
 		}
 		console_drain_if_pending();
-		arch_idle_wait();
+		arch_wait_masked();
 	}
 }
 

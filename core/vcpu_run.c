@@ -69,7 +69,7 @@ _Noreturn void cpu_idle(void)
 			arch_vcpu_start(next);
 		}
 		console_drain_if_pending();
-		arch_idle_wait();
+		arch_wait_masked();
 	}
 }
 

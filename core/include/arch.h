@@ -52,8 +52,6 @@ struct partition;
 void arch_partition_init(struct partition *p);
 /* Takes the running vCPU off this CPU: nothing of it stays live in hardware. */
 void arch_vcpu_put(struct vcpu *vcpu);
-/* Waits for an interrupt with interrupts enabled, and handles it. */
-void arch_idle_wait(void);
 /* Called with interrupts masked: waits until one is pending (none is lost
  * between the caller's last check and the wait), then handles it. */
 void arch_wait_masked(void);

@@ -240,9 +240,3 @@ void arch_wait_masked(void)
 	irq_mask();
 }
 
-void arch_idle_wait(void)
-{
-	irq_unmask();
-	wfi();
-	irq_mask();
-}
