@@ -228,6 +228,12 @@ void handle_guest_exit(struct exception_frame *frame, unsigned int vector)
 		sched_switch_out(vcpu, frame, false);
 	}
 	vgic_flush(vcpu);
-	console_drain_on_exit();
+	/*
+	 * A time-sliced CPU keeps its windows' deadlines: a line drained here
+	 * would start the next window late (interrupts are masked), so its
+	 * backlog waits for a pinned vCPU's exit or an idle CPU.
+	 */
+	if (!vcpu->scheduled)
+		console_drain_on_exit();
 	account_exit(cpu, vcpu);
 }
