@@ -199,8 +199,10 @@ static void step_finish(struct partition *p, struct reload *r)
 	p->fault_restarts = cause == RESTART_BY_FAULT_POLICY ? p->fault_restarts + 1 : 0;
 	p->faults = 0;
 	p->loaded_at = arch_counter_read();
-	if (measured)
+	if (measured) {
+		vuart_open(&p->uart);
 		partition_boot_vcpu(p);
+	}
 	__atomic_store_n(&p->state, measured ? PARTITION_RUNNING : PARTITION_STOPPED, __ATOMIC_RELEASE);
 	spin_unlock(&p->lock);
 	if (!measured) {

@@ -179,7 +179,7 @@ bool partition_stop(struct partition *p)
 {
 	if (!leave_state(p, PARTITION_RUNNING, PARTITION_STOPPED, NULL))
 		return false;
-	vuart_flush(&p->uart);
+	vuart_close(&p->uart);
 	log_info("partition %s stopped", p->name);
 	/* Nothing can start a partition again once all have stopped. */
 	if (!any_partition_alive()) {
@@ -213,7 +213,7 @@ bool partition_restart(struct partition *p, enum restart_cause cause)
 
 	if (!leave_state(p, PARTITION_RUNNING, PARTITION_LOADING, &r))
 		return false;
-	vuart_flush(&p->uart);
+	vuart_close(&p->uart);
 	if (cause != RESTART_BY_CONTROL) {
 		if (home != cpu_this()->index)
 			cpu_kick(home);

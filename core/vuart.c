@@ -32,7 +32,7 @@ static const uint8_t primecell_id[8] = { 0x11, 0x10, 0x14, 0x00, 0x0d, 0xf0, 0x0
 
 void vuart_init(struct vuart *uart, const char *owner, bool to_console)
 {
-	*uart = (struct vuart){ .owner = owner, .to_console = to_console };
+	*uart = (struct vuart){ .owner = owner, .to_console = to_console, .open = true };
 	byte_ring_init(&uart->ring, uart->ring_bytes, sizeof(uart->ring_bytes));
 }
 
@@ -53,6 +53,21 @@ void vuart_flush(struct vuart *uart)
 	console_drain();
 }
 
+void vuart_close(struct vuart *uart)
+{
+	spin_lock(&uart->lock);
+	flush_locked(uart);
+	uart->open = false;
+	spin_unlock(&uart->lock);
+}
+
+void vuart_open(struct vuart *uart)
+{
+	spin_lock(&uart->lock);
+	uart->open = true;
+	spin_unlock(&uart->lock);
+}
+
 uint64_t vuart_ring_read(const struct vuart *uart, uint64_t from, char *buffer, uint64_t size, uint64_t *next)
 {
 	return byte_ring_read(&uart->ring, from, buffer, size, next);
@@ -61,7 +76,8 @@ uint64_t vuart_ring_read(const struct vuart *uart, uint64_t from, char *buffer, 
 /* Under the lock. */
 static void put_locked(struct vuart *uart, char c)
 {
-	if (c == '\r')
+	/* Closed: a vCPU of a run that ended, still on its way out. */
+	if (c == '\r' || !uart->open)
 		return;
 	byte_ring_put(&uart->ring, &c, 1);
 	if (c == '\n') {

@@ -33,6 +33,10 @@ struct vuart {
 	const char *owner;
 	bool to_console;	/* lines go to the hypervisor's console, besides the ring */
 	struct spinlock lock;
+	/* False from the moment the partition is told to stop until its next
+	 * run starts: a vCPU of the old run still on its way out writes
+	 * nothing, so no byte of it starts the next run's first line. */
+	bool open;
 	char line[VUART_LINE_MAX];
 	unsigned int used;	/* < VUART_LINE_MAX between puts */
 	uint32_t control;	/* UARTCR */
@@ -48,8 +52,19 @@ struct vuart {
 void vuart_init(struct vuart *uart, const char *owner, bool to_console);
 enum mmio_result vuart_mmio(struct vcpu *vcpu, void *device, struct mmio_access *access);
 
-/* Prints what is buffered, e.g. when the partition stops. */
+/* Prints what is buffered, e.g. when the machine stops. */
 void vuart_flush(struct vuart *uart);
+
+/*
+ * The partition's run ends (it is stopping or restarting; its vCPUs may
+ * not have left yet): what is buffered is queued as the run's last line,
+ * and whatever its vCPUs still write is dropped until vuart_open(). Queues
+ * only: the caller's exit (or an idle CPU) drains it.
+ */
+void vuart_close(struct vuart *uart);
+
+/* Its next run starts, every vCPU of the last one gone: output is kept again. */
+void vuart_open(struct vuart *uart);
 
 /* BH_HC_CONSOLE_WRITE: text in the partition's own memory, as if written to DR. */
 void vuart_write_guest_text(struct vuart *uart, const volatile char *text, uint64_t len);
