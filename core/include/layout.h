@@ -91,6 +91,7 @@ struct layout_partition {
 	uint64_t dtb_ipa;		/* x0 at entry: the partition's device tree, or 0 */
 	uint64_t hidden_features;	/* feature bits the partition must not see */
 	uint64_t control_ipa;		/* the emulated control page, or 0: no control */
+	uint64_t pci_ecam_ipa;		/* its emulated PCI config space (layout.pci_host), or 0: none */
 	bool wfi_native;		/* its pinned vCPUs' WFI does not trap (`wfi: native`) */
 	const struct layout_vcpu *vcpus;
 	uint16_t vcpu_count;
@@ -133,6 +134,7 @@ struct layout_stream {
 	uint32_t rid_base;	/* requester id (bus:dev.fn) of stream `first` */
 	uint16_t partition;	/* partition id: the streams see its stage 2 */
 	uint16_t device;	/* index into layout.devices: who the streams belong to */
+	const char *function;	/* a PCI function's name in the layout (one stream), or NULL */
 };
 
 /* The SMMU the hypervisor keeps for itself (docs/dma.md). */
@@ -143,6 +145,42 @@ struct layout_iommu {
 	uint32_t stream_table;	/* stream ids the stream table covers: a power of two */
 	const struct layout_stream *streams;	/* every other stream aborts */
 	uint16_t stream_count;
+};
+
+/*
+ * A PCIe function the layout gives a non-root partition (docs/pci.md).
+ * Memory windows are CPU addresses, equal to PCI bus addresses, and
+ * identity-mapped into the owner: the hypervisor places the function's
+ * BARs inside its slices at boot, before any partition runs.
+ */
+struct layout_pci_function {
+	const char *name;	/* the layout's name for it, in every message */
+	uint16_t rid;		/* requester id: bus << 8 | device << 3 | function */
+	uint16_t partition;	/* partition id */
+	uint8_t intx_pin;	/* 1..4: INTA..INTD, as the layout expects it (checked at boot); 0: none */
+	uint16_t intx_intid;	/* the SPI that pin raises on this board, the owner's alone; 0: none */
+	uint64_t mmio_base, mmio_size;		/* its slice of the host's 32-bit window */
+	uint64_t mmio64_base, mmio64_size;	/* its slice of the 64-bit window; size 0: none */
+};
+
+/*
+ * The PCIe host bridge. Its config space is mapped into no partition: each
+ * partition with PCI sees an emulated one at its pci_ecam_ipa, holding its
+ * own functions only (the root: every function present that the layout
+ * gives no one else).
+ */
+struct layout_pci_host {
+	const char *name;		/* the board's name for it */
+	uint64_t ecam_base;		/* 1 MiB of config space per bus */
+	uint16_t bus_count;		/* buses enumerated and emulated: 0 .. bus_count - 1 */
+	uint64_t mmio_base, mmio_size;		/* the host's 32-bit memory window */
+	uint64_t mmio64_base, mmio64_size;	/* the host's 64-bit memory window */
+	uint64_t io_base, io_size;		/* port I/O: PCI port 0 is at io_base; the root's alone */
+	uint64_t root_mmio_base, root_mmio_size;	/* the root's functions' part of the 32-bit window */
+	uint64_t root_mmio64_base, root_mmio64_size;	/* ... and of the 64-bit one */
+	uint16_t intx_intids[4];	/* slot s, pin p (0 = INTA) raises intx_intids[(s + p) % 4] */
+	const struct layout_pci_function *functions;
+	uint16_t function_count;
 };
 
 struct layout {
@@ -159,6 +197,7 @@ struct layout {
 	const struct layout_channel *channels;
 	uint16_t channel_count;
 	const struct layout_iommu *iommu;	/* NULL: the board has no IOMMU */
+	const struct layout_pci_host *pci_host;	/* NULL: no PCI host, or the layout uses none */
 };
 
 /* Defined by the generated tables.c. */
