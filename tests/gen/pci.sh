@@ -96,4 +96,30 @@ grep -qF '.pci_host = 0,' "$dir/none/out/tables.c" || fail "a layout without PCI
 ! grep -q 'PCIe INTx\|\.pa = 0x3eff0000\|\.pa = 0x10000000' "$dir/none/out/tables.c" || fail "the root without PCI keeps part of the host"
 ! fdtget -l "$dir/none/out/linux.dtb" / | grep -q '^pcie@' || fail "the root without PCI has a host node"
 ! fdtget "$dir/none/out/linux.dtb" /chosen linux,pci-probe-only 2>/dev/null || fail "probe-only without PCI"
+
+# A host no IOMMU covers (tests/gen/boards/pci-unchecked.yaml): the root
+# has it only with its acknowledgment, as a function has its partition's.
+unchecked=$SRCTREE/tests/gen/boards/pci-unchecked.yaml
+cat >"$dir/unchecked.yaml" <<'YAML'
+platform: pci-unchecked
+hypervisor: { memory: { base: 0x40000000, size: 64M } }
+partitions:
+  - { name: linux, root: true, cpus: [0] }
+  - { name: disk, cpus: [1], memory: [ { base: 0x50000000, ipa: 0x50000000, size: 16M } ], pci: [ { name: edu, function: "00:03.0" } ], unprotected_dma: [edu] }
+YAML
+"$BULKHEAD_SAN" layout "$dir/unchecked.yaml" --board "$unchecked" --cpus 2 >"$dir/unchecked.out" 2>&1 ||
+	fail "refused: $(cat "$dir/unchecked.out")"
+grep -q "^$dir/unchecked.yaml:5:107: warning: PCI function 'edu' masters DMA that no IOMMU checks: partition 'disk' can read and write all physical memory through it, the hypervisor's included$" "$dir/unchecked.out" ||
+	fail "the acknowledged function is not warned about: $(cat "$dir/unchecked.out")"
+grep -q "warning: root partition 'linux' gets no PCIe host: no IOMMU checks its functions' DMA" "$dir/unchecked.out" ||
+	fail "the root's loss of the host is not said"
+grep -q '^  edu        00:03.0 disk       window 0x10000000+0x100000  INTx 38  (DMA no IOMMU checks: acknowledged)$' "$dir/unchecked.out" ||
+	fail "the report does not show the unchecked function: $(cat "$dir/unchecked.out")"
+! grep -q 'every function no other partition is given' "$dir/unchecked.out" || fail "the root has the unchecked host unacknowledged"
+sed 's/{ name: linux, root: true, cpus: \[0\] }/{ name: linux, root: true, cpus: [0], unprotected_dma: [pcie-ecam] }/' "$dir/unchecked.yaml" >"$dir/taken.yaml"
+"$BULKHEAD_SAN" layout "$dir/taken.yaml" --board "$unchecked" --cpus 2 >"$dir/taken.out" 2>&1 || fail "refused: $(cat "$dir/taken.out")"
+grep -q "taken.yaml:4:61: warning: no IOMMU checks the DMA of the PCIe host's functions: partition 'linux' can read and write all physical memory through them" "$dir/taken.out" ||
+	fail "the root's acknowledged host is not warned about: $(cat "$dir/taken.out")"
+grep -q '^  linux      every function no other partition is given; windows 0x10100000+0x2eef0000' "$dir/taken.out" ||
+	fail "the acknowledging root lacks the host: $(cat "$dir/taken.out")"
 echo "PCIe functions: slices, streams, INTx lines and host nodes as placed"
