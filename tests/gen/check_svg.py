@@ -4,9 +4,9 @@
 usage: check_svg.py SVG LAYOUT.yaml BOARD.yaml REPORT.txt WARNINGS.txt CPUS [PARTITION=TEXT...]
 
 The expectations come from elsewhere than the drawing code: the layout's
-YAML (partitions, CPUs, schedules, channels, devices, hidden features),
-the board description (device interrupts; PCIe functions and their
-windows, from the layout), the text report (every
+YAML (partitions, CPUs, schedules, channels, devices, PCIe functions and
+their windows, hidden features), the board description (device
+interrupts), the text report (every
 physical memory range, exact base and size) and the compiler's own
 warnings on stderr (each is drawn word for word, those about a
 partition's DMA on that partition's card); PARTITION=TEXT: that card
