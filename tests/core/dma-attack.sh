@@ -7,8 +7,8 @@
 # code (the victim beats on), and at the measurement log the root may
 # read but not write (the device reads it; its write is refused, logged as a
 # permission fault, and the log is unchanged). Without the SMMU the foreign
-# transfers succeed and the test fails. Then a non-root partition given the
-# PCIe host, whose RAM is not identity-mapped, programs the device with its
+# transfers succeed and the test fails. Then a non-root partition given
+# edu (00:02.0) by `pci:`, whose RAM is not identity-mapped, programs the device with its
 # guest-physical addresses (they work), and its device's fault restarts it
 # under its policy until it is stopped as crash-looping; and a machine without the SMMU stops at boot.
 # Both also try the emulated config space (docs/pci.md): the BAR the
@@ -50,7 +50,7 @@ awk '/^\[dmaroot\] wrote the victim.s code/ { after = 1 } after && /^\[victim\] 
 reject_line "$log" "^bulkhead: partition victim stopped"
 reject_line "$log" "PANIC"
 
-# A non-root owner of the PCIe host, not identity-mapped: its device works
+# A non-root owner of edu (00:02.0), not identity-mapped: its device works
 # with guest-physical addresses, and its device's fault restarts it
 # (on_fault: restart), three times, then stops it as crash-looping.
 owner=$(appliance_for dma-owner "$SRCTREE/tests/layouts/dma-owner.yaml") || exit 1

@@ -26,7 +26,7 @@
  * SMMU (b) and (c) succeed, and (b) fails here.
  *
  * Given `dma=owner` (tests/layouts/dma-owner.yaml) it is instead a
- * non-root partition given the PCIe host, whose RAM at guest-physical
+ * non-root partition given edu (00:02.0) by `pci:`, whose RAM at guest-physical
  * 0x40000000 is elsewhere in physical memory: the device, programmed with
  * guest-physical addresses as any driver would, must reach them there (a)
  * — the SMMU translates as stage 2 does — and then a transfer to an
@@ -280,7 +280,7 @@ static void read_only_not_writable(void)
 	      (unsigned long long)changed, TRANSFER / 8);
 }
 
-/* The non-root owner of the PCIe host: (a), then a fault its policy stops it for. */
+/* The non-root owner of edu (00:02.0): (a), then a fault its policy stops it for. */
 static _Noreturn void as_owner(void)
 {
 	foreign_function_hidden();
