@@ -2,7 +2,7 @@
  * What an update changes in the hypervisor's memory, the partitions
  * (added, removed, vCPUs, memory moved or resized, image, console, fault
  * policy, hidden features) and who gets each device with its interrupts.
- * Schedules and channels are in diff_time.c.
+ * Schedules and channels are in diff_time.c, PCIe functions in diff_pci.c.
  */
 #include "diff.h"
 #include "emit.h"
@@ -254,6 +254,7 @@ unsigned int diff_layouts(FILE *out, const struct layout_spec *old, const int *o
 			changes++;
 		}
 	changes += diff_devices(out, old, old_owners, new, b);
+	changes += diff_pci(out, old, new);
 	changes += diff_schedules(out, old, new);
 	changes += diff_channels(out, old, new);
 	if (changes == 0)

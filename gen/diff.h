@@ -25,4 +25,7 @@ unsigned int diff_layouts(FILE *out, const struct layout_spec *old, const int *o
 unsigned int diff_schedules(FILE *out, const struct layout_spec *old, const struct layout_spec *new);
 unsigned int diff_channels(FILE *out, const struct layout_spec *old, const struct layout_spec *new);
 
+/* PCIe functions, matched by name (diff_pci.c); same contract. */
+unsigned int diff_pci(FILE *out, const struct layout_spec *old, const struct layout_spec *new);
+
 #endif

@@ -166,6 +166,9 @@ struct partition_spec {
 	struct pci_function_spec *pci;	/* `pci:` functions (non-root partitions) */
 	unsigned int pci_count;
 	bool pci_none;		/* the root's `pci: none`: no PCI at all */
+	/* The root's `unprotected_dma: [<the host's ECAM>]`: it takes a host no IOMMU covers. */
+	bool pci_host_acknowledged;
+	struct source_position pci_host_acknowledged_at;
 	struct source_position at, name_at, root_at, console_at, features_at, wfi_at, pci_at;
 };
 

@@ -1,6 +1,7 @@
 /*
  * The PCIe host's share-out (docs/pci.md): the root has the host bridge
- * and every function nobody else is given, unless it says `pci: none`; a
+ * and every function nobody else is given, unless it says `pci: none` (or
+ * no IOMMU covers the host and it does not acknowledge that); a
  * non-root partition has its `pci:` functions, each with its own slices
  * of the host's windows, its INTx line and its IOMMU stream. No partition
  * maps the real config space: each one with PCI sees an emulated one,
@@ -16,7 +17,14 @@ bool pci_partition_has_host(const struct layout_spec *l, const struct board *b, 
 
 	if (!b->pci.present)
 		return false;
-	return p->root ? !p->pci_none : p->pci_count > 0;
+	if (p->root)
+		return !p->pci_none && (pci_host_dma_checked(b) || p->pci_host_acknowledged);
+	return p->pci_count > 0;
+}
+
+bool pci_host_dma_checked(const struct board *b)
+{
+	return b->pci.present && b->iommu.device >= 0 && b->devices[b->pci.ecam].dma_iommu;
 }
 
 uint64_t pci_ecam_ipa(const struct layout_spec *l, const struct board *b, unsigned int i)

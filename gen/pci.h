@@ -4,8 +4,15 @@
 
 #include "model.h"
 
-/* Whether partition i sees the host bridge: the root unless `pci: none`, another partition with functions. */
+/*
+ * Whether partition i sees the host bridge: the root unless `pci: none`
+ * (and, on a host no IOMMU covers, only with its acknowledgment), another
+ * partition with functions.
+ */
 bool pci_partition_has_host(const struct layout_spec *layout, const struct board *board, unsigned int i);
+
+/* Whether the board's IOMMU translates the host's DMA (then a stream beyond its table aborts). */
+bool pci_host_dma_checked(const struct board *board);
 
 /* Where partition i finds its emulated config space (the board's ECAM address), or 0: no PCI. */
 uint64_t pci_ecam_ipa(const struct layout_spec *layout, const struct board *board, unsigned int i);

@@ -5,12 +5,60 @@
  */
 #include "emit.h"
 #include "memory_map.h"
+#include "pci.h"
 #include "report.h"
 #include "svg.h"
 #include "units.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+/* The host's share-out: the root's windows and lines, then each function given (docs/pci.md). */
+static void pci_report(FILE *out, const struct layout_spec *l, const struct board *b)
+{
+	bool used = false;
+
+	for (unsigned int i = 0; i < l->partition_count; i++)
+		used = used || pci_partition_has_host(l, b, i);
+	if (!used)
+		return;
+	fprintf(out, "\nPCIe (%s: config space emulated at %#llx, %u bus(es))\n", b->devices[b->pci.ecam].name,
+		(unsigned long long)b->devices[b->pci.ecam].base, b->pci.bus_count);
+	for (unsigned int i = 0; i < l->partition_count; i++) {
+		if (!l->partitions[i].root || !pci_partition_has_host(l, b, i))
+			continue;
+		fprintf(out, "  %-10s every function no other partition is given; windows %#llx+%#llx, %#llx+%#llx; INTx", l->partitions[i].name,
+			(unsigned long long)l->root_mmio_base, (unsigned long long)l->root_mmio_size,
+			(unsigned long long)l->root_mmio64_base, (unsigned long long)l->root_mmio64_size);
+		for (unsigned int n = 0; n < 4; n++)
+			if (pci_intx_owner(l, b->pci.intx[n]) < 0)
+				fprintf(out, " %u", b->pci.intx[n]);
+		fputc('\n', out);
+	}
+	for (unsigned int i = 0; i < l->partition_count; i++) {
+		for (unsigned int k = 0; k < l->partitions[i].pci_count; k++) {
+			const struct pci_function_spec *f = &l->partitions[i].pci[k];
+			char rid[16];
+			uint32_t stream;
+
+			if (!f->rid_valid)
+				continue;
+			pci_format_rid(f->rid, rid, sizeof(rid));
+			fprintf(out, "  %-10s %s %-10s window %#llx+%#llx", f->name, rid, l->partitions[i].name,
+				(unsigned long long)f->mmio.base, (unsigned long long)f->mmio.size);
+			if (f->mmio64.size != 0)
+				fprintf(out, ", %#llx+%#llx", (unsigned long long)f->mmio64.base, (unsigned long long)f->mmio64.size);
+			if (f->intx_intid != 0)
+				fprintf(out, "  INTx %u", f->intx_intid);
+			else
+				fprintf(out, "  INTx none");
+			if (pci_stream_of(b, f->rid, &stream))
+				fprintf(out, "  stream %#x\n", stream);
+			else
+				fprintf(out, "  (DMA no IOMMU checks: acknowledged)\n");
+		}
+	}
+}
 
 static void text_report(FILE *out, const struct layout_spec *l, const struct board *b,
 			const struct map_entry *ram, unsigned int ram_count)
@@ -36,6 +84,7 @@ static void text_report(FILE *out, const struct layout_spec *l, const struct boa
 			strcmp(owner, "-") == 0	       ? "  (DMA no IOMMU checks: only with unprotected_dma)" :
 							 "  (DMA no IOMMU checks: acknowledged)");
 	}
+	pci_report(out, l, b);
 	fprintf(out, "\nCPUs\n  %-12s", "partition");
 	for (unsigned int c = 0; c < b->cpu_count; c++)
 		fprintf(out, " cpu%-3u", c);

@@ -30,6 +30,8 @@ int svg_memory(FILE *out, const struct layout_spec *layout, const struct board *
 
 /* Where a partition's card was drawn, for the channel arrows. */
 struct svg_card { int top, bottom; };
+/* Partition i's PCIe share on its card, from y (svg_pci.c); returns the next line's y. */
+int svg_pci(FILE *out, const struct layout_spec *layout, const struct board *board, unsigned int i, int y);
 int svg_partitions(FILE *out, const struct layout_spec *layout, const struct board *board, int y,
 		   struct svg_card *cards);
 int svg_channels(FILE *out, const struct layout_spec *layout, const struct svg_card *cards, int y);

@@ -2,9 +2,10 @@
  * One card per partition, in boot order: its vCPUs, image, memory
  * (guest address, physical address, size, access), channel ends with
  * their doorbells, devices with their MMIO and interrupts (a numbered
- * series such as virtio8..virtio15 on one line), the CPU features it
- * cannot see, and its warnings in red.
+ * series such as virtio8..virtio15 on one line), its PCIe share
+ * (svg_pci.c), the CPU features it cannot see, and its warnings in red.
  */
+#include "board.h"
 #include "emit.h"
 #include "layout_parse.h"
 #include "svg.h"
@@ -127,7 +128,8 @@ static int devices(FILE *out, const struct layout_spec *l, const struct board *b
 
 	for (unsigned int d = 0; d < b->device_count; d++) {
 		unsigned int last = d;
-		if (!partition_has_device(l, b, i, d))
+		/* The host's windows: its PCIe line says which part is the partition's. */
+		if (!partition_has_device(l, b, i, d) || board_pci_device(b, d))
 			continue;
 		if (!any)
 			svg_text(out, TEXT_X, y, "", "devices (MMIO, interrupts):");
@@ -249,6 +251,7 @@ int svg_partitions(FILE *out, const struct layout_spec *l, const struct board *b
 		bottom = vcpus_and_image(lines, p, top + 42);
 		bottom = memory_and_channels(lines, l, i, bottom);
 		bottom = devices(lines, l, b, i, bottom);
+		bottom = svg_pci(lines, l, b, i, bottom);
 		bottom = features_and_warnings(lines, l, i, bottom);
 		fclose(lines);
 		fprintf(out, "<g id=\"partition-");

@@ -5,6 +5,7 @@
  * position) or, for the rest, under the heading.
  */
 #include "emit.h"
+#include "pci.h"
 #include "svg.h"
 
 #include <stdio.h>
@@ -66,6 +67,8 @@ unsigned int svg_dma_partitions(const struct layout_spec *l, const struct board 
 		bool has = false;
 		for (unsigned int d = 0; d < b->device_count && !has; d++)
 			has = b->devices[d].dma_unprotected && partition_has_device(l, b, i, d);
+		/* A PCI function is listed only where its host's DMA goes unchecked (validate_pci.c). */
+		has = has || (l->partitions[i].pci_count > 0 && !pci_host_dma_checked(b));
 		if (!has)
 			continue;
 		int n = snprintf(names + used, length - used, "%s%s", count ? ", " : "", l->partitions[i].name);

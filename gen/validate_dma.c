@@ -10,6 +10,7 @@
  */
 #include "diag.h"
 #include "emit.h"
+#include "board.h"
 #include "pci.h"
 #include "validate_internal.h"
 
@@ -37,18 +38,31 @@ static bool gives(const struct partition_spec *p, int board_index)
 /* A PCI function of the partition's, named in `unprotected_dma:`: its DMA must be unchecked. */
 static void acknowledge_function(const struct board *b, const struct device_ref *ack, struct pci_function_spec *f)
 {
-	uint32_t stream;
-
 	if (!f->rid_valid)
 		return;	/* refused as such */
-	if (pci_stream_of(b, f->rid, &stream))
+	if (pci_host_dma_checked(b))
 		diag_error(ack->at, "unprotected_dma lists only functions and devices whose DMA no IOMMU checks",
-			   "PCI function '%s' is behind the IOMMU (stream %u): there is nothing to acknowledge", ack->name,
-			   stream);
+			   "PCI function '%s' is behind the IOMMU: there is nothing to acknowledge", ack->name);
 	else if (f->dma_acknowledged)
 		diag_error(ack->at, NULL, "PCI function '%s' is acknowledged twice", ack->name);
 	else
 		f->dma_acknowledged = true;
+}
+
+/* The root takes a PCIe host no IOMMU covers by naming its ECAM device; the others name functions. */
+static void acknowledge_host(const struct board *b, const struct device_ref *ack, struct partition_spec *p, int index)
+{
+	if (!p->root || index != b->pci.ecam)
+		diag_error(ack->at, p->root ? "name the host by its config space, the pci-host's ecam device" :
+			   "acknowledge the partition's functions by their names under pci:",
+			   "'%s' is a window of the PCIe host: only the root acknowledges the host, by its ecam device",
+			   ack->name);
+	else if (p->pci_host_acknowledged)
+		diag_error(ack->at, NULL, "device '%s' is acknowledged twice", ack->name);
+	else {
+		p->pci_host_acknowledged = true;
+		p->pci_host_acknowledged_at = ack->at;
+	}
 }
 
 /* Each entry of `unprotected_dma:` names a device of the partition's that needs it. */
@@ -70,7 +84,9 @@ static void resolve_acknowledgments(struct partition_spec *p, const struct board
 		}
 		if ((index = find_named_device(b, ack)) < 0)
 			continue;
-		if (!b->devices[index].dma_unprotected)
+		if (board_pci_device(b, (unsigned int)index) && b->devices[index].dma_unprotected)
+			acknowledge_host(b, ack, p, index);
+		else if (!b->devices[index].dma_unprotected)
 			diag_error(ack->at, "unprotected_dma lists only devices the board marks 'dma: unprotected'",
 				   "device '%s' masters no DMA that goes unchecked: there is nothing to acknowledge",
 				   ack->name);

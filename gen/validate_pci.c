@@ -378,6 +378,12 @@ static void check_pci_dma(const struct layout_spec *l, const struct board *b)
 
 			if (!f->rid_valid || pci_stream_of(b, f->rid, &stream))
 				continue;
+			if (pci_host_dma_checked(b)) {
+				diag_error(f->address_at, "the board's iommu: stream-table says how many stream ids the hypervisor's table covers",
+					   "PCI function '%s' is beyond the IOMMU's stream table (%u streams): its DMA would abort",
+					   f->name, b->iommu.stream_table);
+				continue;
+			}
 			if (f->dma_acknowledged) {
 				diag_warning(f->name_at, "SECURITY.md (DMA) says what this gives away; acknowledged by the "
 					     "partition's unprotected_dma", "PCI function '%s' masters DMA that no IOMMU checks: "
@@ -394,10 +400,34 @@ static void check_pci_dma(const struct layout_spec *l, const struct board *b)
 	}
 }
 
+/* The root on a host no IOMMU covers: said, whether it takes the host or goes without. */
+static void warn_root_unchecked(const struct layout_spec *l, const struct board *b)
+{
+	for (unsigned int i = 0; i < l->partition_count; i++) {
+		const struct partition_spec *p = &l->partitions[i];
+		const char *ecam = b->devices[b->pci.ecam].name;
+
+		if (!p->root || p->pci_none || pci_host_dma_checked(b))
+			continue;
+		if (p->pci_host_acknowledged)
+			diag_warning(p->pci_host_acknowledged_at, "SECURITY.md (DMA) says what this gives away",
+				     "no IOMMU checks the DMA of the PCIe host's functions: partition '%s' can read and write "
+				     "all physical memory through them, the hypervisor's included", p->name);
+		else {
+			char hint[160];
+			snprintf(hint, sizeof(hint), "to give it the host anyway, acknowledge it: unprotected_dma: [%s]; "
+				 "or say pci: none", ecam);
+			diag_warning(p->at, hint, "root partition '%s' gets no PCIe host: no IOMMU checks its functions' DMA",
+				     p->name ? p->name : "?");
+		}
+	}
+}
+
 void place_pci(struct layout_spec *l, const struct board *b)
 {
 	if (!b->pci.present)
 		return;
+	warn_root_unchecked(l, b);
 	place_window(l, b, false);
 	place_window(l, b, true);
 	check_guest_addresses(l, b);

@@ -75,3 +75,31 @@ for want in "partition spare: removed" "schedule of CPU 3: removed (was spare/0 
 	"partition main: hidden features -pmu (+ now hidden, - now visible)" "channel setpoints: added (main rw, plc r)"; do
 	grep -qxF "$want" "$dir/back" || fail "diff back lacks '$want': $(cat "$dir/back")"
 done
+
+# PCIe functions, matched by name: added, moved, re-windowed, re-lined, removed;
+# the root's `pci: none` hands the host's windows to nobody.
+cat >"$dir/pci-old.yaml" <<'YAML'
+platform: qemu-virt
+hypervisor: { memory: { base: 0x40000000, size: 64M } }
+partitions:
+  - { name: main, root: true, cpus: [0] }
+  - { name: disk, cpus: [1], memory: [ { size: 16M } ], pci: [ { name: edu, function: "00:02.0" }, { name: old, function: "00:04.0" } ] }
+  - { name: net, cpus: [2], memory: [ { size: 16M } ] }
+YAML
+cat >"$dir/pci-new.yaml" <<'YAML'
+platform: qemu-virt
+hypervisor: { memory: { base: 0x40000000, size: 64M } }
+partitions:
+  - { name: main, root: true, cpus: [0], pci: none }
+  - { name: disk, cpus: [1], memory: [ { size: 16M } ] }
+  - { name: net, cpus: [2], memory: [ { size: 16M } ], pci: [ { name: edu, function: "00:03.0", window: 2M, window64: 1G, intx: none }, { name: nic, function: "00:05.0" } ] }
+YAML
+"$BULKHEAD_SAN" diff "$dir/pci-old.yaml" "$dir/pci-new.yaml" --board "$BOARD_YAML" >"$dir/pci" 2>"$dir/err" ||
+	fail "diff of PCI functions failed: $(cat "$dir/err")"
+cat "$dir/pci"
+for want in "function edu: disk -> net" "function edu: 00:02.0 -> 00:03.0" \
+	"function edu: window 0x10000000 1M -> 0x10000000 2M" "function edu: window64 none -> 0x8000000000 1G" \
+	"function edu: INTx 37 -> none" "function old: removed (was disk, 00:04.0, window 0x10100000 1M, INTx 35)" \
+	"function nic: added (net, 00:05.0, window 0x10200000 1M, INTx 36)" "device pcie-ecam: main -> (nobody)"; do
+	grep -qxF "$want" "$dir/pci" || fail "the PCI diff lacks '$want'"
+done

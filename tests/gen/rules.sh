@@ -48,6 +48,12 @@ board_with 's/intx: \[35, 36, 37, 38\]/intx: [35, 36, 37, 20]/' pci-intx-ppi
 refused "$dir/plain.yaml" "error: INTx interrupt 20 is not an SPI of the board" --board "$dir/pci-intx-ppi.yaml"
 board_with 's/buses: 1 }/buses: 0 }/' pci-no-buses
 refused "$dir/plain.yaml" "error: pci-host needs the number of buses it enumerates" --board "$dir/pci-no-buses.yaml"
+# A function whose requester id the IOMMU's stream table does not reach.
+board_with 's/stream-table: 256/stream-table: 16/' small-table
+layout "$root
+  - { name: rt, cpus: [1], memory: [ { size: 16M } ], pci: [ { name: edu, function: \"00:02.0\" } ] }" >"$dir/beyond-table.yaml"
+refused "$dir/beyond-table.yaml" "error: PCI function 'edu' is beyond the IOMMU's stream table (16 streams): its DMA would abort" \
+	--board "$dir/small-table.yaml"
 # A device inside RAM: a region placed over it.
 board_with 's/^devices:$/devices:\n  - { name: sram, base: 0x50000000, size: 64K }/' sram
 layout "$root
@@ -88,6 +94,7 @@ board.c: incomplete board description
 board.c: no board description for platform '%s': tried %s
 main.c: cannot read: %s
 validate.c: console '%s' is assigned to partition '%s'
+validate_pci.c: PCI function '%s' is beyond the IOMMU's stream table (%u streams): its DMA would abort
 validate_memory.c: %s overlaps %s of %s
 yaml_tree.c: nesting deeper than %d levels
 yaml_tree.c: a scalar may not contain NUL characters

@@ -17,6 +17,7 @@ run_test gen-cli 60 "$SRCTREE/tests/gen/cli.sh"
 run_test gen-board-search 30 "$SRCTREE/tests/gen/board-search.sh"
 run_test gen-doc-linux-root 30 "$SRCTREE/tests/gen/doc-example.sh" docs/linux-root.md
 run_test gen-dma-warning 30 "$SRCTREE/tests/gen/dma-warning.sh"
+run_test gen-pci 30 "$SRCTREE/tests/gen/pci.sh"
 run_test gen-rules-documented 60 "$SRCTREE/tests/gen/rules.sh"
 run_test gen-follow-on 30 "$SRCTREE/tests/gen/follow-on.sh"
 run_test gen-json-schema 60 "$SRCTREE/tests/gen/json-schema.sh"
