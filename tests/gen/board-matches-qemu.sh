@@ -2,7 +2,8 @@
 # Every device of platform/qemu-virt/board.yaml sits where QEMU's own
 # device tree puts it, with the same size and interrupts, so the board
 # description cannot drift from the machine it describes; and its
-# hypervisor-uart is where the hypervisor prints (platform.h).
+# hypervisor-uart is where the hypervisor prints (platform.h); the PCIe host's
+# INTx lines are the SPIs slot 0 raises in QEMU's interrupt-map.
 . "$SRCTREE/tests/gen/lib.sh"
 
 dts=$(scratch_dir gen-board-matches-qemu)/virt.dts
@@ -47,6 +48,13 @@ if not gic or gic[0][1] != 0x8000000 or gic[0][5] != 0x80a0000:
 pcie = re.search(r'pcie@10000000 \{(.*?)\n\t\};', dts, re.S).group(1)
 if '0x40 0x10000000 0x00 0x10000000' not in pcie or '0x2000000 0x00 0x10000000 0x00 0x10000000 0x00 0x2eff0000' not in pcie:
     problems.append('PCIe ECAM or MMIO window moved')
+# The host's INTx lines: slot 0's INTA..INTD in QEMU's interrupt-map (rows of
+# child address (3), pin, GIC phandle, GIC address (2), SPI specifier (3)).
+intx = [int(x) for x in re.search(r'\npci-host: \{[^}]*intx: \[([\d, ]+)\]', board).group(1).split(',')]
+cells = [int(x, 16) for x in re.search(r'\n\t\tinterrupt-map = <([^>]*)>', pcie).group(1).split()]
+slot0 = {row[3]: row[8] + 32 for row in (cells[i:i + 10] for i in range(0, len(cells), 10)) if row[0] == 0}
+if [slot0.get(pin) for pin in (1, 2, 3, 4)] != intx:
+    problems.append('pci-host intx %s, QEMU says slot 0 raises %s' % (intx, [slot0.get(p) for p in (1, 2, 3, 4)]))
 # The UART the board says the hypervisor prints on is the one it does print on.
 log_uart = re.search(r'\nhypervisor-uart: ([\w-]+)', board).group(1)
 log_base = re.search(r'\{ name: %s, base: (\w+)' % log_uart, board).group(1)

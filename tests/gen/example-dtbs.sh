@@ -39,6 +39,13 @@ qemu-virt-linux-baremetal)
 	expect_cpus rt 1
 	expect_memory rt 40000000 "0 40000000 0 1000000"
 	expect_node linux pcie@10000000		# behind the SMMU, which it does not see
+	# Its emulated config space: bus 0's 1 MiB at the ECAM; BARs kept as placed.
+	[ "$(fdtget -t x "$out/linux.dtb" /pcie@10000000 reg)" = "40 10000000 0 100000" ] ||
+		fail "linux's PCIe host reg: $(fdtget -t x "$out/linux.dtb" /pcie@10000000 reg)"
+	[ "$(fdtget "$out/linux.dtb" /chosen linux,pci-probe-only)" = 1 ] || fail "linux may move its BARs"
+	! fdtget "$out/rt.dtb" /chosen linux,pci-probe-only 2>/dev/null || fail "rt, without PCI, has probe-only"
+	expect_no_node rt pcie@10000000
+	expect_no_node rt pcie@4010000000
 	expect_node linux pl031@9010000
 	# Devices that master DMA no IOMMU checks go nowhere by default.
 	expect_no_node linux virtio_mmio@a000000
