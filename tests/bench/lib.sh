@@ -30,6 +30,8 @@ bench_key() {
 }
 
 # bench_appliance NAME LAYOUT [KEY=VALUE...]: prints the output directory.
+# Kconfig options as KEY=VALUE; make variables for the build in the array
+# BENCH_MAKE_VARS, if set.
 bench_appliance() {
 	local out=$build/bench/$1 layout=$2 key
 	shift 2
@@ -37,7 +39,8 @@ bench_appliance() {
 	rm -rf "$out" && mkdir -p "$out"
 	make_out "$out" qemu-virt_defconfig >/dev/null
 	set_options "$out" "LAYOUT=$layout" "SIGNING_KEY=$key.pub.pem" "$@"
-	make_out "$out" SIGNING_PRIVATE_KEY="$key.pem" appliance >"$out/build.log" 2>&1 ||
+	make_out "$out" SIGNING_PRIVATE_KEY="$key.pem" ${BENCH_MAKE_VARS[@]+"${BENCH_MAKE_VARS[@]}"} appliance \
+		>"$out/build.log" 2>&1 ||
 		{ echo "bench: building $layout failed (see $out/build.log)" >&2; return 1; }
 	echo "$out"
 }

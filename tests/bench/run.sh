@@ -2,11 +2,13 @@
 # run.sh (make bench): every benchmark, in one run, into one report —
 # build/bench/report.md, also printed. The bench guest and the Linux root
 # under Bulkhead, under Xen 4.17 and with no hypervisor, side by side; the
-# vCPU switch; the cost of the boot image checks; the hypervisor's
+# vCPU switch; the cost of the boot image checks; the root Linux's boot
+# and disk reads with the SMMU on and off; the hypervisor's
 # footprint and source lines. Every figure is measured by this run, on
 # QEMU's virt board under -icount shift=0 (one instruction per
 # nanosecond, the counter at 1 GHz): instruction counts, which repeat
-# exactly from run to run. docs/performance.md says what they mean.
+# exactly from run to run, but for the disk read with the SMMU on (it
+# waits on QEMU's host threads). docs/performance.md says what they mean.
 set -eu
 bench=$(cd "$(dirname "$0")" && pwd)
 srctree=$(cd "$bench/../.." && pwd)
@@ -30,6 +32,8 @@ revision=$(git -C "$srctree" describe --always --dirty 2>/dev/null || echo unkno
 	"$bench/vcpu-switch.sh"
 	echo
 	"$bench/boot-verify.sh"
+	echo
+	"$bench/root-disk.sh"
 	echo
 	"$bench/footprint.sh"
 	echo

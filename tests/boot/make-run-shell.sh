@@ -1,8 +1,9 @@
 #!/bin/bash
 # `make run` of the default configuration boots the demo appliance in a
-# real terminal (tmux): Linux as root reaches a shell prompt, takes typed
-# commands, shows the other partition's console only when asked
-# (bulkheadctl console), and its poweroff returns to the shell that ran make.
+# real terminal (tmux): Linux as root finds its disk on PCI, reaches a
+# shell prompt, takes typed commands, shows the other partition's console
+# only when asked (bulkheadctl console), and its poweroff returns to the
+# shell that ran make.
 . "$SRCTREE/tests/lib/common.sh"
 
 session=bulkhead-run-$$
@@ -17,6 +18,10 @@ wait_for() {
 	screen >"$out/screen.txt"
 	fail "never saw '$1' (screen in $out/screen.txt)"
 }
+# Its disk (build/disk.img, made by make run) is on PCIe, behind the SMMU
+# Linux does not see.
+wait_for "init: disk vda is PCI function 0000:00:"
+wait_for "init: iommus \\[\\], 0 iommu groups, 0 kernel lines naming an SMMU"
 wait_for "this is the root partition's shell"
 wait_for "other partitions' consoles: 'bulkheadctl console NAME --follow'"
 # The shell is the root's alone: the bare-metal partition's heartbeat is
