@@ -57,10 +57,20 @@ void fault_device(struct partition *p, const struct device_fault *fault)
 	if (seen == FAULTS_LOGGED_PER_RUN)
 		log_warn("fault: partition %s: further faults are counted, not logged", p->name);
 	if (seen < FAULTS_LOGGED_PER_RUN) {
+		char device[96];
+
 		layout_describe_guest_address(p->layout, fault->address, owner, sizeof(owner));
-		log_warn("fault: partition %s device %s (stream %#x, %02x:%02x.%x) DMA %s %#llx (%s, %u access%s up to %#llx): "
-			 "%s; %s", p->name, fault->device, fault->stream, fault->requester >> 8,
-			 (fault->requester >> 3) & 0x1f, fault->requester & 7, kind_names[fault->kind],
+		/* A function the layout names is named as the layout does: "disk (00:03.0, stream 0x18)". */
+		if (fault->function != NULL)
+			format_buffer(device, sizeof(device), "%s (%02x:%02x.%x, stream %#x)", fault->function,
+				      fault->requester >> 8, (fault->requester >> 3) & 0x1f, fault->requester & 7,
+				      fault->stream);
+		else
+			format_buffer(device, sizeof(device), "%s (stream %#x, %02x:%02x.%x)", fault->device,
+				      fault->stream, fault->requester >> 8, (fault->requester >> 3) & 0x1f,
+				      fault->requester & 7);
+		log_warn("fault: partition %s device %s DMA %s %#llx (%s, %u access%s up to %#llx): "
+			 "%s; %s", p->name, device, kind_names[fault->kind],
 			 (unsigned long long)fault->address, fault->reason, fault->accesses,
 			 fault->accesses == 1 ? "" : "es", (unsigned long long)fault->last, owner,
 			 p->on_fault == FAULT_INJECT ? "transfer aborted" : policy_names[p->on_fault]);

@@ -12,6 +12,7 @@
 #include <log.h>
 #include <panic.h>
 #include <partitions.h>
+#include <pci_host.h>
 #include <platform_console.h>
 #include <sched.h>
 #include <smmu.h>
@@ -92,6 +93,8 @@ void primary_main(uintptr_t boot_argument)
 
 	irq_init();
 	partitions_init();
+	/* BARs placed and config space emulated before any partition runs. */
+	pci_host_init();
 	/* Stage 2 is complete, and no partition has run yet. */
 	smmu_init();
 	if (partition_table_count == 0 || !any_partition_running()) {

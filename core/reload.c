@@ -15,6 +15,7 @@
 #include <log.h>
 #include <measurement.h>
 #include <partitions.h>
+#include <pci_host.h>
 #include <reload.h>
 #include <string.h>
 #include <vcpu_run.h>
@@ -87,6 +88,27 @@ static enum step_result step_wait(struct partition *p, struct reload *r)
 	}
 	if (now < r->not_before)
 		return STEP_WAITING;
+	next_phase(r, RELOAD_DEVICES);
+	return STEP_MORE;
+}
+
+/*
+ * Its devices must stop DMA into the memory about to be zeroed and loaded:
+ * bus master and decode off, and a Function Level Reset where offered,
+ * whose wait is a later step's (index 1: waiting until not_before), so no
+ * CPU spins for it.
+ */
+static enum step_result step_devices(struct partition *p, struct reload *r)
+{
+	if (r->index == 0) {
+		if (pci_partition_quiesce(p))
+			r->not_before = arch_counter_read() + counter_ns_to_ticks(PCI_FLR_WAIT_NS);
+		r->index = 1;
+		return STEP_MORE;
+	}
+	if (arch_counter_read() < r->not_before)
+		return STEP_WAITING;
+	pci_partition_reset_finish(p);
 	next_phase(r, RELOAD_ZERO);
 	return STEP_MORE;
 }
@@ -236,6 +258,7 @@ static enum step_result step(struct partition *p)
 	switch (r->phase) {
 	case RELOAD_NONE: return STEP_DONE;
 	case RELOAD_WAIT: return step_wait(p, r);
+	case RELOAD_DEVICES: return step_devices(p, r);
 	case RELOAD_HASH: step_hash(p, r); return STEP_MORE;
 	case RELOAD_FINISH: step_finish(p, r); return STEP_DONE;
 	default: return step_load(p, r);

@@ -11,6 +11,7 @@
 #include <irq.h>
 #include <log.h>
 #include <partitions.h>
+#include <pci_host.h>
 #include <reload.h>
 #include <counter.h>
 #include <sched.h>
@@ -179,6 +180,8 @@ bool partition_stop(struct partition *p)
 {
 	if (!leave_state(p, PARTITION_RUNNING, PARTITION_STOPPED, NULL))
 		return false;
+	/* Its devices stop DMA with it (a start reloads it through RELOAD_DEVICES, which resets them). */
+	pci_partition_quiesce(p);
 	vuart_close(&p->uart);
 	log_info("partition %s stopped", p->name);
 	/* Nothing can start a partition again once all have stopped. */

@@ -14,7 +14,8 @@
 #include <unistd.h>
 
 static const char *const board_keys[] = { "board", "ram", "cpus", "gic", "emulated-console",
-					  "emulated-pages", "hypervisor-uart", "iommu", "devices", NULL };
+					  "emulated-pages", "hypervisor-uart", "iommu", "pci-host", "devices", NULL };
+static const char *const pci_host_keys[] = { "ecam", "mmio", "mmio64", "io", "intx", "buses", NULL };
 static const char *const iommu_keys[] = { "device", "event-interrupt", "gerror-interrupt", "stream-table", NULL };
 static const char *const ram_keys[] = { "base", "max-size", NULL };
 static const char *const gic_keys[] = { "distributor", "redistributors", "interrupt-ids", NULL };
@@ -158,6 +159,91 @@ static bool load_iommu(const struct ynode *root, struct board *b)
 	return true;
 }
 
+/* A window of the host: a board device, -1 when the key is absent and optional. */
+static bool pci_host_device(const struct ynode *node, const char *key, bool required, struct board *b, int *index)
+{
+	const struct ynode *v = ywalk_get(node, key);
+	const char *name;
+
+	*index = -1;
+	if (v == NULL) {
+		if (required)
+			diag_error(node->at, "for example: pci-host: { ecam: pcie-ecam, mmio: pcie-mmio, intx: [35, 36, 37, 38], buses: 1 }",
+				   "pci-host needs its %s device", key);
+		return !required;
+	}
+	if (!ywalk_string(v, key, &name))
+		return false;
+	*index = board_find_device(b, name);
+	if (*index < 0 || b->devices[*index].reserved) {
+		diag_error(v->at, "name a device of the board's devices: list", "pci-host %s '%s' is not a device of the board",
+			   key, name);
+		return false;
+	}
+	return true;
+}
+
+static bool pci_host_intx(const struct ynode *node, struct board *b)
+{
+	const struct ynode *v = ywalk_get(node, "intx");
+
+	if (v == NULL || !ywalk_is(v, YNODE_SEQ, "intx") || v->count != 4) {
+		diag_error(v != NULL ? v->at : node->at, "the SPIs of INTA..INTD at slot 0, for example [35, 36, 37, 38]",
+			   "pci-host needs its four INTx interrupts");
+		return false;
+	}
+	for (size_t i = 0; i < 4; i++) {
+		uint64_t id;
+		if (!ywalk_integer(v->items[i], "interrupt id", &id))
+			return false;
+		if (id < 32 || id >= b->spi_limit) {
+			diag_error(v->items[i]->at, "an SPI: an interrupt id from 32 below the GIC's interrupt-ids",
+				   "INTx interrupt %llu is not an SPI of the board", (unsigned long long)id);
+			return false;
+		}
+		b->pci.intx[i] = (uint16_t)id;
+	}
+	return true;
+}
+
+/*
+ * `pci-host:`: the ECAM, the 32-bit and 64-bit memory windows and the I/O
+ * window (board devices), the SPIs of INTA..INTD at slot 0, and how many
+ * buses the hypervisor enumerates and emulates (1 MiB of ECAM each).
+ */
+static bool load_pci_host(const struct ynode *root, struct board *b)
+{
+	const struct ynode *node = ywalk_get(root, "pci-host"), *v;
+	uint64_t buses;
+
+	b->pci.ecam = b->pci.mmio = b->pci.mmio64 = b->pci.io = -1;
+	if (node == NULL)
+		return true;
+	if (!ywalk_is(node, YNODE_MAP, "pci-host"))
+		return false;
+	ywalk_check_keys(node, pci_host_keys, "pci-host");
+	b->pci.at = node->at;
+	if (!pci_host_device(node, "ecam", true, b, &b->pci.ecam) || !pci_host_device(node, "mmio", true, b, &b->pci.mmio) ||
+	    !pci_host_device(node, "mmio64", false, b, &b->pci.mmio64) || !pci_host_device(node, "io", false, b, &b->pci.io) ||
+	    !pci_host_intx(node, b))
+		return false;
+	if ((v = ywalk_get(node, "buses")) == NULL || !ywalk_integer(v, "buses", &buses) || buses == 0 || buses > 256 ||
+	    buses << 20 > b->devices[b->pci.ecam].size) {
+		diag_error(v != NULL ? v->at : node->at, "1 to 256, and 1 MiB of the ecam device each",
+			   "pci-host needs the number of buses it enumerates");
+		return false;
+	}
+	b->pci.bus_count = (unsigned int)buses;
+	b->pci.present = true;
+	return true;
+}
+
+bool board_pci_device(const struct board *b, unsigned int d)
+{
+	return b->pci.present && ((int)d == b->pci.ecam || (int)d == b->pci.mmio || (int)d == b->pci.mmio64 ||
+				  (int)d == b->pci.io);
+}
+
 bool board_load(const struct ynode *root, const char *file, uint64_t ram_size, struct board *b)
 {
 	const struct ynode *v, *ram, *gic, *devices;
@@ -211,7 +297,8 @@ bool board_load(const struct ynode *root, const char *file, uint64_t ram_size, s
 			return false;
 		b->device_count++;
 	}
-	return (b->devices != NULL || devices->count == 0) && find_log_uart(root, b) && load_iommu(root, b);
+	return (b->devices != NULL || devices->count == 0) && find_log_uart(root, b) && load_iommu(root, b) &&
+	       load_pci_host(root, b);
 }
 
 void board_free(struct board *b)

@@ -9,6 +9,9 @@
 bool board_load(const struct ynode *root, const char *file, uint64_t ram_size, struct board *board);
 void board_free(struct board *board);
 
+/* Whether device d is one of the PCIe host's (pci-host:): given only through `pci:`. */
+bool board_pci_device(const struct board *board, unsigned int d);
+
 int board_find_device(const struct board *board, const char *name);
 
 /*

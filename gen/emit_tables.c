@@ -3,7 +3,9 @@
  * core/include/layout.h, byte-identical for identical input (no paths,
  * no timestamps, everything in layout order).
  */
+#include "board.h"
 #include "emit.h"
+#include "pci.h"
 #include "ranges.h"
 
 #include <cpu_features.h>
@@ -17,6 +19,9 @@ bool partition_has_device(const struct layout_spec *l, const struct board *b, un
 
 	if (dev->reserved)
 		return false;
+	/* The host's windows: the root's, its functions' slices excepted (emit_pci.c). */
+	if (board_pci_device(b, d))
+		return l->partitions[p].root && pci_partition_has_host(l, b, p);
 	/* An emulated console takes the UART's address in the partition's map. */
 	if (dev->base == b->console_base &&
 	    (l->partitions[p].console == CONSOLE_EMULATED || l->partitions[p].console == CONSOLE_RING))
@@ -69,7 +74,7 @@ static const char *access_text(unsigned int access)
 	return names[access & 7];
 }
 
-static void emit_region(FILE *out, uint64_t ipa, uint64_t pa, uint64_t size, unsigned int access,
+void emit_region(FILE *out, uint64_t ipa, uint64_t pa, uint64_t size, unsigned int access,
 			const char *kind, const char *comment)
 {
 	fprintf(out, "\t{ .ipa = 0x%llx, .pa = 0x%llx, .size = 0x%llx, .access = %s, .kind = %s },\t/* %s */\n",
@@ -88,7 +93,8 @@ static unsigned int walk_device_ranges(const struct layout_spec *l, const struct
 	for (unsigned int d = 0; d < b->device_count; d++) {
 		const struct board_device *dev = &b->devices[d];
 		uint64_t first = align_down(dev->base, PAGE_SIZE_4K), end;
-		if (!partition_has_device(l, b, i, d) || !align_up(dev->base + dev->size, PAGE_SIZE_4K, &end))
+		if (!partition_has_device(l, b, i, d) || board_pci_device(b, d) ||
+		    !align_up(dev->base + dev->size, PAGE_SIZE_4K, &end))
 			continue;
 		if (first == last_page)
 			first += PAGE_SIZE_4K;
@@ -116,6 +122,7 @@ static void emit_partition_arrays(FILE *out, const struct layout_spec *l, const 
 		emit_region(out, p->regions[k].ipa, p->regions[k].pa, p->regions[k].size, p->regions[k].access,
 			    "LAYOUT_REGION_RAM", "memory");
 	walk_device_ranges(l, b, i, out);
+	emit_pci_regions(out, l, b, i);
 	if (p->root) {
 		uint64_t log = LAYOUT_EVENT_LOG_BASE(l->hv_base, l->hv_size);
 		emit_region(out, log, log, LAYOUT_EVENT_LOG_SIZE, ACCESS_R, "LAYOUT_REGION_EVENT_LOG",
@@ -132,11 +139,12 @@ static void emit_partition_arrays(FILE *out, const struct layout_spec *l, const 
 	}
 	fprintf(out, "};\n\nstatic const uint16_t interrupts_%u[] = {\n", i);
 	for (unsigned int d = 0; d < b->device_count; d++) {
-		if (!partition_has_device(l, b, i, d))
+		if (!partition_has_device(l, b, i, d) || board_pci_device(b, d))
 			continue;
 		for (unsigned int k = 0; k < b->devices[d].interrupt_count; k++)
 			fprintf(out, "\t%u,\t/* %s */\n", b->devices[d].interrupts[k], b->devices[d].name);
 	}
+	emit_pci_interrupts(out, l, b, i);
 	fprintf(out, "\t0\t/* never read: keeps the array non-empty */\n};\n\n");
 }
 
@@ -145,14 +153,14 @@ static unsigned int device_interrupt_count(const struct layout_spec *l, const st
 	unsigned int n = 0;
 
 	for (unsigned int d = 0; d < b->device_count; d++)
-		if (partition_has_device(l, b, i, d))
+		if (partition_has_device(l, b, i, d) && !board_pci_device(b, d))
 			n += b->devices[d].interrupt_count;
-	return n;
+	return n + emit_pci_interrupts(NULL, l, b, i);
 }
 
 static unsigned int region_count(const struct layout_spec *l, const struct board *b, unsigned int i)
 {
-	unsigned int n = l->partitions[i].region_count + walk_device_ranges(l, b, i, NULL) +
+	unsigned int n = l->partitions[i].region_count + walk_device_ranges(l, b, i, NULL) + emit_pci_regions(NULL, l, b, i) +
 			 (l->partitions[i].root ? 1 : 0);	/* the measurement log */
 
 	for (unsigned int c = 0; c < l->channel_count; c++)
@@ -258,6 +266,10 @@ static void emit_iommu(FILE *out, const struct layout_spec *l, const struct boar
 		const struct board_device *dev = &b->devices[d];
 		if (!dev->has_iommu_map || dev->stream_base >= mmu->stream_table)
 			continue;
+		if (board_pci_device(b, d)) {
+			count += emit_pci_streams(out, l, b, d);
+			continue;
+		}
 		for (unsigned int i = 0; i < l->partition_count; i++) {
 			uint64_t streams = dev->stream_count;
 			if (!partition_has_device(l, b, i, d))
@@ -270,6 +282,8 @@ static void emit_iommu(FILE *out, const struct layout_spec *l, const struct boar
 			count++;
 		}
 	}
+	if (count == 0)
+		fprintf(out, "\t{ 0 }\t/* never read: keeps the array non-empty */\n");
 	fprintf(out, "};\n\nstatic const struct layout_iommu iommu = {\n");
 	fprintf(out, "\t.base = 0x%llx,\n\t.event_intid = %u,\n\t.gerror_intid = %u,\n\t.stream_table = %u,\n",
 		(unsigned long long)b->devices[mmu->device].base, mmu->event_intid, mmu->gerror_intid,
@@ -281,6 +295,7 @@ void emit_tables(FILE *out, const struct layout_spec *l, const struct board *b)
 {
 	const char *name = strrchr(l->file, '/') ? strrchr(l->file, '/') + 1 : l->file;
 	static const char *const policies[] = { "LAYOUT_FAULT_INJECT", "LAYOUT_FAULT_STOP", "LAYOUT_FAULT_RESTART" };
+	bool pci_host;
 
 	fprintf(out, "/* Generated by bulkhead gen from %s for board %s: do not edit. */\n", name, b->name);
 	fprintf(out, "#include <layout.h>\n\n");
@@ -302,6 +317,7 @@ void emit_tables(FILE *out, const struct layout_spec *l, const struct board *b)
 			(unsigned long long)partition_entry_ipa(p), (unsigned long long)partition_dtb_ipa(p));
 		fprintf(out, "\t\t.control_ipa = 0x%llx,\n",
 			(unsigned long long)(p->root || p->control ? b->pages_base : 0));
+		fprintf(out, "\t\t.pci_ecam_ipa = 0x%llx,\n", (unsigned long long)pci_ecam_ipa(l, b, i));
 		fprintf(out, "\t\t.wfi_native = %s,\n", p->wfi == WFI_NATIVE ? "true" : "false");
 		fprintf(out, "\t\t.hidden_features = 0x%llx,\n",
 			(unsigned long long)(p->hidden_features | FEATURES_ALWAYS_HIDDEN));
@@ -324,6 +340,7 @@ void emit_tables(FILE *out, const struct layout_spec *l, const struct board *b)
 	emit_schedules(out, l);
 	emit_channels(out, l, b);
 	emit_iommu(out, l, b);
+	pci_host = emit_pci_host(out, l, b);
 	fprintf(out, "const struct layout layout = {\n");
 	fprintf(out, "\t.format_version = LAYOUT_FORMAT_VERSION,\n\t.name = \"%s\",\n", name);
 	fprintf(out, "\t.hypervisor_base = 0x%llx,\n\t.hypervisor_size = 0x%llx,\n", (unsigned long long)l->hv_base,
@@ -334,7 +351,8 @@ void emit_tables(FILE *out, const struct layout_spec *l, const struct board *b)
 		l->schedule_count);
 	fprintf(out, "\t.channels = %s,\n\t.channel_count = %u,\n", l->channel_count ? "channels" : "0",
 		l->channel_count);
-	fprintf(out, "\t.iommu = %s,\n};\n", b->iommu.device >= 0 ? "&iommu" : "0");
+	fprintf(out, "\t.iommu = %s,\n", b->iommu.device >= 0 ? "&iommu" : "0");
+	fprintf(out, "\t.pci_host = %s,\n};\n", pci_host ? "&pci_host" : "0");
 }
 
 void emit_components(FILE *out, const struct layout_spec *l, const char *dtb_dir)

@@ -33,7 +33,10 @@ static const char *const hypervisor_keys[] = { "memory", NULL };
 static const char *const base_size_keys[] = { "base", "size", NULL };
 static const char *const partition_keys[] = { "name", "root", "cpus", "vcpus", "memory", "devices",
 					      "console", "image", "features", "on_fault", "control", "wfi",
-					      "unprotected_dma", NULL };
+					      "unprotected_dma", "pci", NULL };
+static const char *const pci_function_keys[] = { "name", "function", "window", "window64", "intx", NULL };
+/* A function's interrupt pin: its index is the pin register's value (0: none). */
+static const char *const intx_names[] = { "none", "a", "b", "c", "d", NULL };
 static const char *const vcpu_keys[] = { "cpu", "schedule", "urgent", NULL };
 static const char *const region_keys[] = { "size", "base", "ipa", "access", NULL };
 static const char *const image_keys[] = { "kernel", "baremetal", "initrd", "cmdline", "entry", NULL };
@@ -289,6 +292,71 @@ static struct device_ref *parse_device_names(const struct ynode *v, const char *
 	return list;
 }
 
+/* A window: its size (placed by the compiler) or { base, size }. */
+static void parse_pci_window(const struct ynode *v, const char *what, struct pci_window_spec *w)
+{
+	const struct ynode *base, *size;
+
+	w->at = v->at;
+	if (v->kind != YNODE_MAP) {
+		w->given = ywalk_size(v, what, &w->size);
+		return;
+	}
+	ywalk_check_keys(v, base_size_keys, what);
+	if ((size = ywalk_get(v, "size")) == NULL) {
+		diag_error(v->at, "for example: { base: 0x10000000, size: 1M }", "a PCI window needs a size");
+		return;
+	}
+	w->given = ywalk_size(size, what, &w->size);
+	if ((base = ywalk_get(v, "base")) != NULL) {
+		w->at = base->at;
+		w->has_base = ywalk_integer(base, "window base", &w->base);
+		w->given = w->given && w->has_base;
+	}
+}
+
+/* `pci: [ { name: disk, function: "00:03.0" }, ... ]`, or the root's `pci: none`. */
+static void parse_pci(const struct ynode *list, struct partition_spec *p)
+{
+	p->pci_at = list->at;
+	if (list->kind == YNODE_SCALAR && strcmp(list->value, "none") == 0) {
+		p->pci_none = true;
+		return;
+	}
+	if (!ywalk_is(list, YNODE_SEQ, "pci") || (p->pci = calloc(list->count ? list->count : 1, sizeof(*p->pci))) == NULL)
+		return;
+	for (size_t i = 0; i < list->count; i++) {
+		const struct ynode *n = list->items[i], *v;
+		struct pci_function_spec *f = &p->pci[p->pci_count];
+		unsigned int pin = 1;
+
+		if (!ywalk_is(n, YNODE_MAP, "a PCI function"))
+			continue;
+		ywalk_check_keys(n, pci_function_keys, "a PCI function");
+		f->at = n->at;
+		if ((v = ywalk_get(n, "name")) == NULL || (v = ywalk_get(n, "function")) == NULL) {
+			diag_error(n->at, "for example: { name: disk, function: \"00:03.0\" }",
+				   "a PCI function needs a name and its bus:device.function");
+			continue;
+		}
+		f->name_at = ywalk_get(n, "name")->at;
+		f->address_at = v->at;
+		if (!ywalk_name(ywalk_get(n, "name"), "function name", &f->name) ||
+		    !ywalk_string(v, "bus:device.function", &f->address))
+			continue;
+		if ((v = ywalk_get(n, "window")) != NULL)
+			parse_pci_window(v, "window", &f->mmio);
+		if ((v = ywalk_get(n, "window64")) != NULL)
+			parse_pci_window(v, "window64", &f->mmio64);
+		if ((v = ywalk_get(n, "intx")) != NULL) {
+			f->intx_at = v->at;
+			parse_choice(v, "interrupt pin", intx_names, "a, b, c, d or none", &pin);
+		}
+		f->intx_pin = pin;
+		p->pci_count++;
+	}
+}
+
 static void parse_partition(const struct ynode *n, struct partition_spec *p)
 {
 	const struct ynode *v;
@@ -323,6 +391,8 @@ static void parse_partition(const struct ynode *n, struct partition_spec *p)
 		p->devices = parse_device_names(v, "devices", &p->device_count);
 	if ((v = ywalk_get(n, "unprotected_dma")) != NULL)
 		p->dma_acknowledged = parse_device_names(v, "unprotected_dma", &p->dma_acknowledged_count);
+	if ((v = ywalk_get(n, "pci")) != NULL)
+		parse_pci(v, p);
 	if ((v = ywalk_get(n, "console")) != NULL) {
 		p->console_at = v->at;
 		if (ywalk_string(v, "console", &p->console_device)) {
@@ -542,6 +612,7 @@ void layout_free(struct layout_spec *l)
 		free(p->regions);
 		free(p->devices);
 		free(p->dma_acknowledged);
+		free(p->pci);
 		free(p->image.path);
 		free(p->image.initrd_path);
 	}

@@ -41,6 +41,19 @@ struct board_iommu {
 	struct source_position at;
 };
 
+/*
+ * The PCIe host bridge (`pci-host:` in the board description): its config
+ * space and windows are board devices no layout lists under `devices:`;
+ * functions behind it are given by `pci:` (docs/pci.md).
+ */
+struct board_pci_host {
+	bool present;
+	int ecam, mmio, mmio64, io;	/* board device indexes; mmio64 and io may be -1 */
+	unsigned int bus_count;		/* buses enumerated: 0 .. bus_count - 1 */
+	uint16_t intx[4];		/* slot s, pin p (0 = INTA) raises intx[(s + p) % 4] */
+	struct source_position at;
+};
+
 struct board {
 	const char *name;
 	const char *file;
@@ -57,6 +70,7 @@ struct board {
 	struct board_device *devices;
 	unsigned int device_count;
 	struct board_iommu iommu;
+	struct board_pci_host pci;
 };
 
 enum access_bits { ACCESS_R = 1, ACCESS_W = 2, ACCESS_X = 4 };
@@ -81,6 +95,26 @@ struct device_ref {
 	const char *name;
 	int board_index;	/* resolved, or -1 */
 	struct source_position at;
+};
+
+/* A slice of one of the host's memory windows: placed by the compiler unless a base is given. */
+struct pci_window_spec {
+	uint64_t base, size;
+	bool given, has_base;
+	struct source_position at;
+};
+
+/* A PCIe function the layout gives a non-root partition (`pci:`). */
+struct pci_function_spec {
+	const char *name;
+	const char *address;	/* "bus:dev.fn" as written */
+	unsigned int rid;	/* bus << 8 | dev << 3 | fn, once parsed */
+	bool rid_valid;
+	struct pci_window_spec mmio, mmio64;
+	unsigned int intx_pin;	/* 1..4: INTA..INTD; 0: none */
+	unsigned int intx_intid;	/* computed: the SPI the pin raises, 0: none */
+	bool dma_acknowledged;	/* listed in the partition's unprotected_dma */
+	struct source_position at, name_at, address_at, intx_at;
 };
 
 /* CONSOLE_RING: emulated, its output kept for the control interface only, never on the UART. */
@@ -129,7 +163,10 @@ struct partition_spec {
 	enum fault_policy_kind on_fault;
 	bool control;		/* may use the control interface (the root always may) */
 	enum wfi_kind wfi;
-	struct source_position at, name_at, root_at, console_at, features_at, wfi_at;
+	struct pci_function_spec *pci;	/* `pci:` functions (non-root partitions) */
+	unsigned int pci_count;
+	bool pci_none;		/* the root's `pci: none`: no PCI at all */
+	struct source_position at, name_at, root_at, console_at, features_at, wfi_at, pci_at;
 };
 
 struct window_spec {
@@ -183,6 +220,8 @@ struct layout_spec {
 	unsigned int schedule_count;
 	struct channel_spec *channels;
 	unsigned int channel_count;
+	/* Computed (validate_pci.c): the root's part of the host's windows, size 0: none. */
+	uint64_t root_mmio_base, root_mmio_size, root_mmio64_base, root_mmio64_size;
 };
 
 struct limits {

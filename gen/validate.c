@@ -195,6 +195,13 @@ static void check_devices(struct layout_spec *l, struct board *b)
 				log_uart_refused(ref->at, ref->name);
 				continue;
 			}
+			if (board_pci_device(b, (unsigned int)index)) {
+				diag_error(ref->at, "give functions by bus:device.function: pci: [ { name: disk, function: \"00:03.0\" } ] "
+					   "(docs/pci.md); the root has the host unless it says pci: none",
+					   "device '%s' is the PCIe host's: a partition is given its functions under pci:, not the host",
+					   ref->name);
+				continue;
+			}
 			if (dev->owner >= 0) {
 				diag_error(ref->at, NULL, "device '%s' is assigned twice (also to '%s')", ref->name,
 					   l->partitions[dev->owner].name ? l->partitions[dev->owner].name : "?");
@@ -341,6 +348,7 @@ void validate_layout(struct layout_spec *l, struct board *b, const struct limits
 	check_vcpus(l, b);
 	choose_wfi(l);
 	check_devices(l, b);
+	check_pci_functions(l, b);
 	check_unprotected_dma(l, b);
 	check_console(l, b);
 	resolve_images(l, image_dirs, image_dirs != NULL);
@@ -348,5 +356,6 @@ void validate_layout(struct layout_spec *l, struct board *b, const struct limits
 	validate_schedules(l, b);
 	validate_channels(l, b);
 	validate_memory(l, b);
+	place_pci(l, b);
 	warn_dma_not_identity_mapped(l, b);
 }

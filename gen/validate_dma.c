@@ -10,9 +10,11 @@
  */
 #include "diag.h"
 #include "emit.h"
+#include "pci.h"
 #include "validate_internal.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #define DMA_HINT "SECURITY.md (DMA) says what this gives away"
 
@@ -32,6 +34,23 @@ static bool gives(const struct partition_spec *p, int board_index)
 	return false;
 }
 
+/* A PCI function of the partition's, named in `unprotected_dma:`: its DMA must be unchecked. */
+static void acknowledge_function(const struct board *b, const struct device_ref *ack, struct pci_function_spec *f)
+{
+	uint32_t stream;
+
+	if (!f->rid_valid)
+		return;	/* refused as such */
+	if (pci_stream_of(b, f->rid, &stream))
+		diag_error(ack->at, "unprotected_dma lists only functions and devices whose DMA no IOMMU checks",
+			   "PCI function '%s' is behind the IOMMU (stream %u): there is nothing to acknowledge", ack->name,
+			   stream);
+	else if (f->dma_acknowledged)
+		diag_error(ack->at, NULL, "PCI function '%s' is acknowledged twice", ack->name);
+	else
+		f->dma_acknowledged = true;
+}
+
 /* Each entry of `unprotected_dma:` names a device of the partition's that needs it. */
 static void resolve_acknowledgments(struct partition_spec *p, const struct board *b)
 {
@@ -39,9 +58,17 @@ static void resolve_acknowledgments(struct partition_spec *p, const struct board
 
 	for (unsigned int k = 0; k < p->dma_acknowledged_count; k++) {
 		struct device_ref *ack = &p->dma_acknowledged[k];
-		int index = find_named_device(b, ack);
+		struct pci_function_spec *function = NULL;
+		int index;
 
-		if (index < 0)
+		for (unsigned int f = 0; f < p->pci_count; f++)
+			if (p->pci[f].name != NULL && strcmp(p->pci[f].name, ack->name) == 0)
+				function = &p->pci[f];
+		if (function != NULL) {
+			acknowledge_function(b, ack, function);
+			continue;
+		}
+		if ((index = find_named_device(b, ack)) < 0)
 			continue;
 		if (!b->devices[index].dma_unprotected)
 			diag_error(ack->at, "unprotected_dma lists only devices the board marks 'dma: unprotected'",

@@ -21,6 +21,13 @@ void validate_memory(struct layout_spec *layout, const struct board *board);
 /* Once memory is placed: DMA a device does with guest addresses cannot land in them. */
 void warn_dma_not_identity_mapped(const struct layout_spec *layout, const struct board *board);
 
+/* PCI functions (`pci:`): names, bus:dev.fn, owners, INTx pins, before DMA acknowledgments are read. */
+void check_pci_functions(struct layout_spec *layout, const struct board *board);
+/* "bus:dev.fn" in hexadecimal to a requester id; false if malformed. */
+bool parse_pci_rid(const char *text, unsigned int *rid);
+/* Once memory is placed: the functions' windows, the root's remainder, INTx lines, DMA. */
+void place_pci(struct layout_spec *layout, const struct board *board);
+
 int find_partition(const struct layout_spec *layout, const char *name);
 
 #endif

@@ -65,7 +65,7 @@ static void report_run(const struct run *run)
 		return;
 	if (p != NULL && access) {
 		struct device_fault fault = {
-			.device = layout.devices[s->device].name, .stream = run->sid,
+			.device = layout.devices[s->device].name, .function = s->function, .stream = run->sid,
 			.requester = s->rid_base + (run->sid - s->first),
 			.kind = run->read ? FAULT_READ : FAULT_WRITE, .address = run->first, .last = run->last,
 			.accesses = run->accesses, .reason = event_name(run->type),

@@ -5,6 +5,7 @@
 #ifndef ARCH_H
 #define ARCH_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -71,6 +72,9 @@ _Noreturn void arch_vcpu_start(struct vcpu *vcpu);
  * switched on by every CPU before it touches shared data. */
 void arch_mmu_build_tables(void);
 void arch_mmu_enable(void);
+/* Maps device MMIO beyond the low map for the hypervisor alone (at boot,
+ * e.g. the PCIe ECAM); false if it overlaps RAM or cannot be mapped. */
+bool arch_mmu_map_device(uint64_t base, uint64_t size);
 /* Unmaps the code only the boot needs (the signature check); returns its size. */
 size_t arch_mmu_unmap_boot_code(void);
 

@@ -36,6 +36,7 @@ struct partition;
 /* A device's DMA that its owner's memory does not allow, as the IOMMU reports it. */
 struct device_fault {
 	const char *device;	/* its name in the layout */
+	const char *function;	/* the PCI function's name in the layout, or NULL: the device's streams */
 	uint32_t stream;	/* IOMMU stream id */
 	uint32_t requester;	/* PCIe requester id (bus:dev.fn) */
 	enum fault_kind kind;	/* FAULT_READ or FAULT_WRITE */

@@ -36,8 +36,9 @@ struct mmio_region {
 	const char *name;	/* for fault reports */
 };
 
-/* Emulated ranges per partition: console, GIC distributor and redistributors, control page. */
-#define MMIO_REGIONS_PER_PARTITION 8
+/* Emulated ranges per partition: console, GIC distributor and redistributors, control page,
+ * PCI config space, channel doorbells. */
+#define MMIO_REGIONS_PER_PARTITION 9
 
 struct mmio_map {
 	struct mmio_region regions[MMIO_REGIONS_PER_PARTITION];

@@ -24,6 +24,7 @@
 enum reload_phase {
 	RELOAD_NONE,
 	RELOAD_WAIT,		/* for its rate limit and for its vCPUs to leave their CPUs */
+	RELOAD_DEVICES,		/* its PCI functions quiesced (and reset) before its memory is touched */
 	RELOAD_ZERO,
 	RELOAD_CHANNELS,
 	RELOAD_COPY,

@@ -100,6 +100,33 @@ void arch_mmu_enable(void)
 	isb();
 }
 
+/*
+ * Whole 1 GiB blocks: what lies beside such a device on a board is MMIO
+ * too, and the hypervisor touches only what it means to. The entries were
+ * invalid, so no CPU can hold them in its TLB: making them valid needs no
+ * invalidation, only the barrier before anyone uses them.
+ */
+bool arch_mmu_map_device(uint64_t base, uint64_t size)
+{
+	uint64_t first = base >> PT_LEVEL_SHIFT(1), last;
+
+	if (size == 0 || base + size > (1UL << HV_VA_BITS) || base + size < base)
+		return false;
+	last = (base + size - 1) >> PT_LEVEL_SHIFT(1);
+	for (uint64_t i = first; i <= last; i++) {
+		uint64_t gib = i << PT_LEVEL_SHIFT(1);
+		if (gib + PT_BLOCK_SIZE(1) > PLATFORM_RAM_BASE && gib < PLATFORM_RAM_BASE + PLATFORM_RAM_SIZE)
+			return false;
+		if (level1[i] != 0 && level1[i] != (gib | PTE_VALID | PTE_BLOCK | DEVICE_RW))
+			return false;
+	}
+	for (uint64_t i = first; i <= last; i++)
+		level1[i] = (i << PT_LEVEL_SHIFT(1)) | PTE_VALID | PTE_BLOCK | DEVICE_RW;
+	dsb_sy();
+	isb();
+	return true;
+}
+
 size_t arch_mmu_unmap_boot_code(void)
 {
 	uintptr_t image_2mib = (uintptr_t)__image_start & ~(PT_BLOCK_SIZE(2) - 1);
