@@ -14,7 +14,7 @@
  */
 #include <log.h>
 #include <partitions.h>
-#include <pci.h>
+#include <pci_registers.h>
 #include <pci_config.h>
 #include <pci_host.h>
 #include <vpci.h>

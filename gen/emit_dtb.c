@@ -7,6 +7,7 @@
  */
 #include "emit.h"
 #include "emit_dtb.h"
+#include "dtb_pci.h"
 #include "dtb_references.h"
 #include "ranges.h"
 
@@ -366,6 +367,7 @@ int emit_partition_dtbs(const char *dir, const char *board_dtb, const struct lay
 		if (err == 0) err = set_chosen(fdt, b, p);
 		if (err == 0) err = add_event_log(fdt, l, p);
 		if (err == 0) err = add_bulkhead_nodes(fdt, l, b, i);
+		if (err == 0) err = dtb_set_pci(fdt, l, b, i);
 		if (err == 0) err = fdt_pack(fdt);
 		if (err == 0) zero_property_padding(fdt);
 		if (err != 0) {

@@ -178,6 +178,13 @@ static bool doorbell_taken(const struct layout_spec *l, const struct board *b, c
 			return true;
 		}
 	}
+	for (unsigned int n = 0; b->pci.present && n < 4; n++) {
+		if (b->pci.intx[n] == self->doorbell) {
+			diag_error(self->at, "pick an interrupt id no device or other doorbell uses",
+				   "doorbell interrupt %u is an INTx line of the PCIe host", self->doorbell);
+			return true;
+		}
+	}
 	for (unsigned int c = 0; c < l->channel_count; c++) {
 		for (unsigned int e = 0; e < l->channels[c].endpoint_count; e++) {
 			const struct endpoint_spec *other = &l->channels[c].endpoints[e];

@@ -22,6 +22,7 @@ SECTIONS = [
     ("layout_parse.c", "The layout's structure"),
     ("validate.c", "Partitions, devices, consoles and image files"),
     ("validate_dma.c", "Devices that master DMA no IOMMU checks"),
+    ("validate_pci.c", "PCIe functions"),
     ("validate_image.c", "Images: Linux kernels and sizes"),
     ("validate_memory.c", "Memory: regions, channels, placement"),
     ("validate_schedule.c", "Schedules and channels"),

@@ -1,6 +1,6 @@
 /* The host bridge's ECAM, mapped for the hypervisor alone (pci_config.h). */
 #include <arch.h>
-#include <pci.h>
+#include <pci_registers.h>
 #include <pci_config.h>
 
 static uintptr_t ecam;

@@ -11,7 +11,7 @@
 #include <mmio.h>
 #include <panic.h>
 #include <partitions.h>
-#include <pci.h>
+#include <pci_registers.h>
 #include <pci_config.h>
 #include <pci_host.h>
 #include <vpci.h>

@@ -169,8 +169,12 @@ static uint32_t build_stream_table(void)
 					       (cd & STE_0_S1CTXPTR_MASK);
 			translated++;
 		}
-		log_info("SMMU: streams %#x..%#x (%s) see partition %s's memory", s->first, s->first + s->count - 1,
-			 layout.devices[s->device].name, p->name);
+		if (s->function != NULL)
+			log_info("SMMU: stream %#x (%s, %02x:%02x.%x) sees partition %s's memory", s->first, s->function,
+				 s->rid_base >> 8, (s->rid_base >> 3) & 0x1f, s->rid_base & 7, p->name);
+		else
+			log_info("SMMU: streams %#x..%#x (%s) see partition %s's memory", s->first, s->first + s->count - 1,
+				 layout.devices[s->device].name, p->name);
 	}
 	dsb_sy();
 	return translated;

@@ -10,7 +10,7 @@
 #define PCI_HOST_H
 
 #include <layout.h>
-#include <pci.h>
+#include <pci_registers.h>
 #include <spinlock.h>
 
 #include <stdbool.h>

@@ -7,10 +7,16 @@
 # code (the victim beats on), and at the measurement log the root may
 # read but not write (the device reads it; its write is refused, logged as a
 # permission fault, and the log is unchanged). Without the SMMU the foreign
-# transfers succeed and the test fails. Then a non-root partition given the
-# PCIe host, whose RAM is not identity-mapped, programs the device with its
+# transfers succeed and the test fails. Then a non-root partition given
+# edu (00:02.0) by `pci:`, whose RAM is not identity-mapped, programs the device with its
 # guest-physical addresses (they work), and its device's fault restarts it
 # under its policy until it is stopped as crash-looping; and a machine without the SMMU stops at boot.
+# Both also try the emulated config space (docs/pci.md): the BAR the
+# hypervisor placed, a sizing cycle, a BAR moved onto the GIC (dropped,
+# logged once a run, the BAR reads as placed), no MSI capability, 1- and
+# 2-byte reads, bus master off (no DMA) and on; the owner also a function
+# it does not have (all ones), and, after each restart, its device's bus
+# master off (the hypervisor quiesced it before reloading the partition).
 . "$SRCTREE/tests/lib/common.sh"
 
 out=$(appliance_for dma-attack "$SRCTREE/tests/layouts/dma-attack.yaml") || exit 1
@@ -18,12 +24,17 @@ log=$out/serial.log
 boot "$log" "$out/appliance.img" -- -device edu,dma_mask=0xffffffffff
 
 expect_line "$log" "^bulkhead: SMMU enabled: 256 streams translated, the other 0 of its table abort$" "the SMMU is on"
-expect_line "$log" "^\\[dmaroot\\] DONE 10 passed, 0 failed$" "the root ran its 10 checks"
+expect_line "$log" "^\\[dmaroot\\] DONE 17 passed, 0 failed$" "the root ran its 17 checks"
 reject_line "$log" "^\\[dmaroot\\] (FAIL|SKIP)"
-for check in dma-edu-found dma-own-ran dma-own-lands dma-hypervisor-ran dma-hypervisor-blocked dma-victim-ran \
+for check in pci-master-off-at-start pci-bar-placed pci-bar-sizing pci-bar-move-refused pci-widths pci-no-msi \
+	pci-master-off-no-dma dma-edu-found dma-own-ran dma-own-lands dma-hypervisor-ran dma-hypervisor-blocked dma-victim-ran \
 	dma-log-ran dma-log-readable dma-log-write-ran dma-log-unchanged; do
 	expect_line "$log" "^\\[dmaroot\\] PASS $check$"
 done
+expect_line "$log" "^bulkhead: pci: 00:02\\.0 -> partition dmaroot: BAR0 mem32 0x[0-9a-f]+\\+0x100000 \\(MSI/MSI-X hidden: INTx only\\)$" \
+	"edu's BAR placed in the root's part of the window"
+expect_line "$log" "^bulkhead: warning: pci: partition dmaroot wrote 0x8000000 \\(4 bytes\\) at config offset 0x10 of 00:02\\.0: dropped \\(a BAR moved: it stays where the hypervisor placed it\\); further dropped writes to it are not logged this run$" \
+	"the BAR move, refused and logged"
 device='device pcie-ecam \(stream 0x[0-9a-f]+, 00:[0-9a-f]{2}\.0\)'
 expect_line "$log" "^bulkhead: warning: fault: partition dmaroot $device DMA read from 0x40081000 \\(SMMU translation fault, [0-9]+ accesses up to 0x4008[0-9a-f]+\\): .*; transfer aborted$" \
 	"the read of the hypervisor's code, logged with the device"
@@ -39,16 +50,24 @@ awk '/^\[dmaroot\] wrote the victim.s code/ { after = 1 } after && /^\[victim\] 
 reject_line "$log" "^bulkhead: partition victim stopped"
 reject_line "$log" "PANIC"
 
-# A non-root owner of the PCIe host, not identity-mapped: its device works
+# A non-root owner of edu (00:02.0), not identity-mapped: its device works
 # with guest-physical addresses, and its device's fault restarts it
 # (on_fault: restart), three times, then stops it as crash-looping.
 owner=$(appliance_for dma-owner "$SRCTREE/tests/layouts/dma-owner.yaml") || exit 1
 log=$owner/serial.log
 boot "$log" "$owner/appliance.img" -- -device edu,dma_mask=0xffffffffff
-expect_line "$log" "^bulkhead: SMMU: streams 0..0xff \\(pcie-ecam\\) see partition dmaguest's memory$"
-[ "$(grep -c '^\[dmaguest\] PASS dma-own-lands$' "$log")" = 4 ] ||
-	fail "the owner's own transfer did not land in each of its 4 runs"
-fault="^bulkhead: warning: fault: partition dmaguest $device DMA write to 0x48000000 \\(SMMU translation fault, [0-9]+ accesses up to 0x4800[0-9a-f]+\\): nothing is mapped there in its guest-physical space; partition restarting$"
+expect_line "$log" "^bulkhead: SMMU: stream 0x10 \\(edu, 00:02\\.0\\) sees partition dmaguest's memory$"
+expect_line "$log" "^bulkhead: pci: edu \\(00:02\\.0\\) -> partition dmaguest: BAR0 mem32 0x[0-9a-f]+\\+0x100000 \\(MSI/MSI-X hidden: INTx only\\)$"
+for check in dma-own-lands pci-master-off-at-start pci-bar-move-refused pci-foreign-all-ones pci-master-off-no-dma pci-no-msi; do
+	[ "$(grep -c "^\\[dmaguest\\] PASS $check$" "$log")" = 4 ] || fail "$check did not pass in each of the owner's 4 runs"
+done
+# Logged once per function per run: each restart resets that.
+[ "$(grep -c '^bulkhead: warning: pci: partition dmaguest wrote 0x8000000 (4 bytes) at config offset 0x10 of edu (00:02.0): dropped' "$log")" = 4 ] ||
+	fail "the owner's BAR move not logged once in each of its 4 runs"
+[ "$(grep -c '^bulkhead: warning: pci: partition dmaguest wrote config offset 0x4 of 00:00.0, which it does not have: dropped' "$log")" = 4 ] ||
+	fail "the owner's write to the host bridge not logged once in each of its 4 runs"
+expect_line "$log" "^bulkhead: pci: partition dmaguest: 1 function quiesced \\(bus master and decode off, reset where it offers FLR\\), BARs placed again$"
+fault="^bulkhead: warning: fault: partition dmaguest device edu \\(00:02\\.0, stream 0x10\\) DMA write to 0x48000000 \\(SMMU translation fault, [0-9]+ accesses up to 0x4800[0-9a-f]+\\): nothing is mapped there in its guest-physical space; partition restarting$"
 [ "$(grep -cE "$fault" "$log")" = 4 ] || fail "not 4 device faults of the owner, each under its restart policy"
 for n in 1 2 3; do
 	expect_line "$log" "^bulkhead: partition dmaguest restarted \\($n restarts\\)$"

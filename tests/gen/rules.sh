@@ -37,6 +37,17 @@ board_with 's/stream-table: 256/stream-table: 100/' odd-table
 refused "$dir/plain.yaml" "error: iommu needs its stream-table size" --board "$dir/odd-table.yaml"
 board_with 's/pcie-ecam, base: 0x4010000000, size: 256M, dma: smmu,/pcie-ecam, base: 0x4010000000, size: 256M,/' map-no-iommu
 refused "$dir/plain.yaml" "error: device 'pcie-ecam' has an iommu-map but no IOMMU" --board "$dir/map-no-iommu.yaml"
+# The PCIe host: each part it needs, positioned in the board file.
+board_with 's/pci-host: { ecam: pcie-ecam, /pci-host: { /' pci-no-ecam
+refused "$dir/plain.yaml" "pci-no-ecam.yaml:40:11: error: pci-host needs its ecam device" --board "$dir/pci-no-ecam.yaml"
+board_with 's/pci-host: { ecam: pcie-ecam,/pci-host: { ecam: pcie-cam,/' pci-unknown-ecam
+refused "$dir/plain.yaml" "error: pci-host ecam 'pcie-cam' is not a device of the board" --board "$dir/pci-unknown-ecam.yaml"
+board_with 's/intx: \[35, 36, 37, 38\]/intx: [35, 36, 37]/' pci-three-intx
+refused "$dir/plain.yaml" "error: pci-host needs its four INTx interrupts" --board "$dir/pci-three-intx.yaml"
+board_with 's/intx: \[35, 36, 37, 38\]/intx: [35, 36, 37, 20]/' pci-intx-ppi
+refused "$dir/plain.yaml" "error: INTx interrupt 20 is not an SPI of the board" --board "$dir/pci-intx-ppi.yaml"
+board_with 's/buses: 1 }/buses: 0 }/' pci-no-buses
+refused "$dir/plain.yaml" "error: pci-host needs the number of buses it enumerates" --board "$dir/pci-no-buses.yaml"
 # A device inside RAM: a region placed over it.
 board_with 's/^devices:$/devices:\n  - { name: sram, base: 0x50000000, size: 64K }/' sram
 layout "$root
@@ -68,6 +79,11 @@ board.c: iommu needs the device whose registers it is
 board.c: iommu needs its stream-table size
 board.c: unknown dma kind '%s'
 board.c: device '%s' has an iommu-map but no IOMMU
+board.c: pci-host needs its %s device
+board.c: pci-host %s '%s' is not a device of the board
+board.c: pci-host needs its four INTx interrupts
+board.c: INTx interrupt %llu is not an SPI of the board
+board.c: pci-host needs the number of buses it enumerates
 board.c: incomplete board description
 board.c: no board description for platform '%s': tried %s
 main.c: cannot read: %s

@@ -1,9 +1,14 @@
 /*
  * dmaattack: the root partition attacks through a PCIe device's DMA.
  * QEMU's `edu` device copies between its own 4 KiB buffer and memory on
- * command; this guest finds it on bus 0 of the ECAM the root sees, gives
- * it BAR0 at the start of the root's PCIe window (no firmware does it),
- * and has it
+ * command; this guest finds it on bus 0 of the config space the
+ * hypervisor emulates for it, uses BAR0 where the hypervisor placed it,
+ * and tries what the emulation must refuse (docs/pci.md): moving BAR0
+ * onto the GIC (dropped: it reads as placed and the device still answers
+ * there), an MSI capability (none in the chain: INTx only), an extended
+ * capability (none), a function it does not have (all ones); it sizes
+ * BAR0 as any OS does, and turns bus master off (a transfer goes nowhere)
+ * and on again. Then it has the device
  *   (a) copy a pattern from its own RAM to elsewhere in its own RAM: it
  *       lands there, at that physical address (the root is identity-mapped),
  *       and nowhere around it;
@@ -21,7 +26,7 @@
  * SMMU (b) and (c) succeed, and (b) fails here.
  *
  * Given `dma=owner` (tests/layouts/dma-owner.yaml) it is instead a
- * non-root partition given the PCIe host, whose RAM at guest-physical
+ * non-root partition given edu (00:02.0) by `pci:`, whose RAM at guest-physical
  * 0x40000000 is elsewhere in physical memory: the device, programmed with
  * guest-physical addresses as any driver would, must reach them there (a)
  * — the SMMU translates as stage 2 does — and then a transfer to an
@@ -31,7 +36,10 @@
 #include <guest.h>
 
 #define ECAM			0x4010000000UL
-#define PCIE_WINDOW		0x10000000UL	/* pcie-mmio: where BAR0 goes */
+#define PCIE_WINDOW		0x10000000UL	/* pcie-mmio: BAR0 is placed inside it */
+#define PCIE_WINDOW_SIZE	0x2eff0000UL
+#define GIC_DISTRIBUTOR		0x08000000UL	/* where a moved BAR0 would shadow the GIC */
+#define EDU_BAR_SIZE		0x100000UL
 #define EDU_VENDOR_DEVICE	0x11e81234U
 #define HYPERVISOR_TEXT		0x40081000UL	/* bulkhead's code, past _start's page */
 #define VICTIM_RAM		0x44000000UL	/* the victim's image starts here */
@@ -59,7 +67,13 @@ static uintptr_t own_ram = ROOT_RAM;
 #define PCI_COMMAND		0x04
 #define PCI_COMMAND_MEMORY	(1U << 1)
 #define PCI_COMMAND_MASTER	(1U << 2)
+#define PCI_STATUS		0x06
+#define PCI_STATUS_CAP_LIST	(1U << 4)
 #define PCI_BAR0		0x10
+#define PCI_CAPABILITIES	0x34
+#define PCI_CAP_ID_MSI		0x05
+#define PCI_CAP_ID_MSIX		0x11
+#define PCI_EXTENDED		0x100
 
 #define GUARD			0x1000UL	/* bytes checked on each side of a landing */
 #define PATTERN(i)		(0x5afe000000000000ULL | (i))
@@ -70,24 +84,80 @@ static volatile uint32_t *config(unsigned int device, unsigned int offset)
 }
 
 static uintptr_t edu;
+static unsigned int edu_device;
 
 static volatile uint64_t *edu_reg(uintptr_t offset)
 {
 	return (volatile uint64_t *)(edu + offset);
 }
 
+/*
+ * A restart must have reset the device (the hypervisor quiesces it before
+ * reloading this partition): bus master off, whatever the run before did.
+ */
 static bool find_edu(void)
 {
 	for (unsigned int device = 0; device < 32; device++) {
+		uint32_t command;
+
 		if (*config(device, 0) != EDU_VENDOR_DEVICE)
 			continue;
-		*config(device, PCI_BAR0) = (uint32_t)PCIE_WINDOW;
+		edu_device = device;
+		command = *config(device, PCI_COMMAND) & 0xffff;
+		check(!(command & PCI_COMMAND_MASTER), "pci-master-off-at-start", "command reads %#x: bus master on", command);
+		edu = *config(device, PCI_BAR0) & ~0xfUL;
 		*config(device, PCI_COMMAND) = PCI_COMMAND_MEMORY | PCI_COMMAND_MASTER;
-		edu = PCIE_WINDOW;
-		console_printf("edu at 00:%02x.0, BAR0 %#lx\n", device, (unsigned long)edu);
+		console_printf("edu at 00:%02x.0, BAR0 %#lx (placed by the hypervisor)\n", device, (unsigned long)edu);
 		return true;
 	}
 	return false;
+}
+
+/* What the emulated config space must refuse or hide. */
+static void config_space_checks(void)
+{
+	volatile uint32_t *bar0 = config(edu_device, PCI_BAR0);
+	uint32_t placed = *bar0, mask, id, offset, found = 0, walked = 0;
+	volatile uint8_t *bytes = (volatile uint8_t *)config(edu_device, 0);
+	volatile uint16_t *halves = (volatile uint16_t *)config(edu_device, 0);
+
+	check(edu >= PCIE_WINDOW && edu + EDU_BAR_SIZE <= PCIE_WINDOW + PCIE_WINDOW_SIZE, "pci-bar-placed",
+	      "BAR0 reads %#x, outside the host's window", placed);
+	*bar0 = 0xffffffffU;
+	mask = *bar0;
+	*bar0 = placed;
+	check(mask == (uint32_t)~(EDU_BAR_SIZE - 1) && *bar0 == placed, "pci-bar-sizing",
+	      "sizing read %#x, then %#x (placed %#x)", mask, *bar0, placed);
+
+	*bar0 = (uint32_t)GIC_DISTRIBUTOR;
+	id = *(volatile uint32_t *)(edu + EDU_ID);
+	check(*bar0 == placed && id >> 16 == 0x0100, "pci-bar-move-refused",
+	      "after moving BAR0 to %#lx it reads %#x (placed %#x), the device at its place reads %#x",
+	      GIC_DISTRIBUTOR, *bar0, placed, id);
+
+	check(halves[0] == 0x1234 && halves[1] == 0x11e8 && bytes[2] == 0xe8 && bytes[3] == 0x11, "pci-widths",
+	      "16-bit reads %#x %#x, 8-bit reads %#x %#x", halves[0], halves[1], bytes[2], bytes[3]);
+
+	/* edu has an MSI capability: it must not be in the chain. */
+	offset = (*config(edu_device, PCI_STATUS) >> 16) & PCI_STATUS_CAP_LIST ? *config(edu_device, PCI_CAPABILITIES) & 0xfc : 0;
+	for (; offset >= 0x40 && walked < 48; walked++) {
+		uint32_t header = *config(edu_device, offset);
+		if ((header & 0xff) == PCI_CAP_ID_MSI || (header & 0xff) == PCI_CAP_ID_MSIX)
+			found++;
+		offset = (header >> 8) & 0xfc;
+	}
+	check(found == 0 && *config(edu_device, PCI_EXTENDED) == 0, "pci-no-msi",
+	      "%u MSI or MSI-X capabilities in the chain, extended space reads %#x", found, *config(edu_device, PCI_EXTENDED));
+}
+
+/* Its functions only: the host bridge (00:00.0) is the root's; a write to it goes nowhere. */
+static void foreign_function_hidden(void)
+{
+	uint32_t before = *config(0, 0);
+
+	*config(0, PCI_COMMAND) = PCI_COMMAND_MEMORY | PCI_COMMAND_MASTER;
+	check(before == 0xffffffffU && *config(0, PCI_COMMAND) == 0xffffffffU, "pci-foreign-all-ones",
+	      "00:00.0 reads %#x", before);
 }
 
 /* One transfer; false if the device never finished it. */
@@ -132,6 +202,23 @@ static void own_to_own(void)
 	}
 	check(wrong == 0, "dma-own-lands", "%llu of %lu words wrong at or around %#lx", (unsigned long long)wrong,
 	      (TRANSFER + 2 * GUARD) / 8, OWN_TARGET);
+}
+
+/* Bus master off: a transfer reaches no memory; on again, it does. */
+static void bus_master_cleared_then_set(void)
+{
+	uint64_t arrived = 0;
+
+	fill(OWN_SOURCE, TRANSFER, pattern);
+	dma(OWN_SOURCE, EDU_BUFFER, TRANSFER, 0);
+	fill(OWN_TARGET, TRANSFER, poison);
+	*config(edu_device, PCI_COMMAND) = PCI_COMMAND_MEMORY;
+	dma(EDU_BUFFER, OWN_TARGET, TRANSFER, EDU_DMA_TO_RAM);
+	for (uint64_t i = 0; i < TRANSFER / 8; i++)
+		arrived += ((volatile uint64_t *)OWN_TARGET)[i] == PATTERN(i);
+	check(arrived == 0 && !(*config(edu_device, PCI_COMMAND) & PCI_COMMAND_MASTER), "pci-master-off-no-dma",
+	      "%llu of %lu words arrived with bus master off", (unsigned long long)arrived, TRANSFER / 8);
+	*config(edu_device, PCI_COMMAND) = PCI_COMMAND_MEMORY | PCI_COMMAND_MASTER;
 }
 
 /* (b): the buffer holds the pattern from (a); a refused read leaves it that or zeros. */
@@ -193,9 +280,11 @@ static void read_only_not_writable(void)
 	      (unsigned long long)changed, TRANSFER / 8);
 }
 
-/* The non-root owner of the PCIe host: (a), then a fault its policy stops it for. */
+/* The non-root owner of edu (00:02.0): (a), then a fault its policy stops it for. */
 static _Noreturn void as_owner(void)
 {
+	foreign_function_hidden();
+	bus_master_cleared_then_set();
 	own_to_own();
 	fill(OWN_SOURCE, TRANSFER, pattern);
 	dma(OWN_SOURCE, EDU_BUFFER, TRANSFER, 0);
@@ -219,8 +308,10 @@ void guest_main(uint64_t dtb)
 	}
 	check(*(volatile uint32_t *)(edu + EDU_ID) >> 16 == 0x0100, "dma-edu-found", "BAR0 reads %#x",
 	      *(volatile uint32_t *)(edu + EDU_ID));
+	config_space_checks();
 	if (owner)
 		as_owner();
+	bus_master_cleared_then_set();
 	own_to_own();
 	hypervisor_to_own();
 	own_to_victim();

@@ -2,8 +2,8 @@
  * PCI configuration space as the specification lays it out: the offsets
  * and bits the hypervisor reads or filters. Data only; no board address.
  */
-#ifndef PCI_H
-#define PCI_H
+#ifndef PCI_REGISTERS_H
+#define PCI_REGISTERS_H
 
 #define PCI_CONFIG_SIZE		0x1000U	/* per function, in ECAM */
 #define PCI_CONFIG_LEGACY_SIZE	0x100U	/* the part before extended capabilities */
