@@ -4,7 +4,8 @@
 # and repacks; an unchanged build does nothing. The initramfs's
 # /lib/modules/VERSION is the version the Image itself names, and every
 # module in it says so in its vermagic; your own kernel with modules of
-# another version is refused when building, naming both. Building only:
+# another version is refused when building, naming both; a driver it has
+# built in (modules.builtin) needs no module. Building only:
 # no QEMU boot (linux-root-boot-rt boots the RT kernel).
 . "$SRCTREE/tests/lib/common.sh"
 
@@ -16,15 +17,17 @@ build() {
 }
 image_version() { grep -ao 'Linux version [^ ]*' "$1" | head -n 1 | cut -d' ' -f3; }
 # The initramfs's module directory must be the Image's version, and each
-# module's vermagic with it.
+# module's vermagic with it. The modules: those /init loads (tests/linux/init),
+# unless given.
+all_modules="virtio_blk.ko virtio_mmio.ko virtio_pci.ko virtio_pci_legacy_dev.ko virtio_pci_modern_dev.ko"
 check_initramfs() {
-	local version=$1 listing modules ko magic
+	local version=$1 expected=${2:-$all_modules} listing modules ko magic
 	rm -rf "$out/unpacked" && mkdir -p "$out/unpacked"
 	(cd "$out/unpacked" && gzip -dc "$out/linux/initramfs.cpio.gz" | cpio -id --quiet)
 	listing=$(cd "$out/unpacked" && ls lib/modules)
 	[ "$listing" = "$version" ] || fail "the initramfs has lib/modules/$listing, the Image is $version"
 	modules=$(ls "$out/unpacked/lib/modules/$version")
-	[ "$modules" = "$(printf 'virtio_blk.ko\nvirtio_mmio.ko')" ] || fail "the initramfs's modules: $modules"
+	[ "$(echo $modules)" = "$expected" ] || fail "the initramfs's modules: $(echo $modules), not $expected"
 	for ko in "$out/unpacked/lib/modules/$version"/*.ko; do
 		magic=$(grep -ao 'vermagic=[^ ]*' "$ko" | head -n 1 | cut -d= -f2)
 		[ "$magic" = "$version" ] || fail "${ko##*/} in the initramfs is built for $magic, the Image is $version"
@@ -70,4 +73,13 @@ check_initramfs "$stock"
 touch "$out/stock-Image"
 build touched || fail "the build after touching your Image failed"
 expect_line "$out/touched.log" "^  COPY +linux/Image$" "a newer Image of your own is not copied (built: $(built "$out/touched.log"))"
-echo "stock $stock -> rt $rt: $(built "$out/rt.log"); mismatched modules refused; your own kernel builds"
+# A driver your kernel has built in (its modules.builtin says so) needs no module.
+mkdir -p "$out/builtin/lib/modules/$stock/kernel"
+cp "$cache/root/lib/modules/$stock/kernel/drivers/virtio/virtio_mmio.ko" \
+	"$cache/root/lib/modules/$stock/kernel/drivers/block/virtio_blk.ko" "$out/builtin/lib/modules/$stock/kernel/"
+printf 'kernel/drivers/virtio/%s.ko\n' virtio_pci_legacy_dev virtio_pci_modern_dev virtio_pci \
+	>"$out/builtin/lib/modules/$stock/modules.builtin"
+set_options "$out" "ROOT_KERNEL_MODULES=$out/builtin"
+build builtin || fail "your own kernel with virtio_pci built in did not build: $(tail -n 5 "$out/builtin.log")"
+check_initramfs "$stock" "virtio_blk.ko virtio_mmio.ko"
+echo "stock $stock -> rt $rt: $(built "$out/rt.log"); mismatched modules refused; your own kernel builds, with drivers built in too"

@@ -4,8 +4,9 @@
 # CONFIG_ROOT_KERNEL_RT): it reaches /init, starts every CPU at EL1, finds
 # no KVM, loads its own modules from the initramfs,
 # reads the features its layout hides as absent (and, where they can be
-# trapped, gets SIGILL using them), drives the real PL031 RTC and UART and
-# a virtio-mmio disk read from user space,
+# trapped, gets SIGILL using them), drives the real PL031 RTC and UART,
+# reads and writes its disk, a virtio-blk-pci device whose DMA the SMMU
+# translates, while seeing no IOMMU itself,
 # while a bare-metal partition beats beside it; its poweroff powers the
 # machine off.
 . "$SRCTREE/tests/lib/common.sh"
@@ -25,12 +26,18 @@ rt)
 	out=$(appliance_for linux-root-boot-cortex-a57 "$SRCTREE/tests/layouts/linux-root.yaml") || exit 1
 	hidden="pmu crc32 sha1 el2" present="aes sha2" ;;
 esac
-# A disk on virtio31, which the layout gives the root with unprotected_dma.
+# The root's disk, a virtio-blk-pci device on the PCIe host the root has by
+# default: its DMA goes through the SMMU. A marker of this run's own, so
+# that only this boot's read can return it. QEMU's SMMU model logs every
+# translation it makes (trace events), which shows the disk's DMA really
+# is translated.
 disk=$out/disk.img
+marker="bulkhead disk marker $(od -An -N4 -tx4 /dev/urandom | tr -d ' ')"
 head -c 1048576 /dev/zero >"$disk"
-printf 'bulkhead disk marker 42' | dd of="$disk" conv=notrunc status=none
-boot "$out/serial.log" "$out/appliance.img" --cpu "$cpu" -- \
-	-drive if=none,file="$disk",format=raw,id=disk0 -device virtio-blk-device,drive=disk0
+printf '%s' "$marker" | dd of="$disk" conv=notrunc status=none
+boot "$out/serial.log" "$out/appliance.img" --cpu "$cpu" --disk "$disk" -- \
+	-d trace:smmuv3_translate_success,trace:smmuv3_translate_abort,trace:smmuv3_translate_bypass \
+	-D "$out/smmu-trace.log"
 log=$out/serial.log
 
 expect_line "$log" "Booting Linux on physical CPU 0x0000000000" "Linux starts on vCPU 0"
@@ -68,7 +75,22 @@ fi
 expect_line "$log" "^init: rtc rtc-pl031 9010000.pl031$" "the root drives the real RTC"
 expect_line "$log" "^feature-check: 0 failed$"
 expect_line "$log" "ttyAMA0 at MMIO 0x9000000" "the root drives the real UART"
-expect_line "$log" "^init: disk vda says 'bulkhead disk marker 42'" "user space reads a virtio-mmio disk"
+expect_line "$log" "^init: disk vda says '$marker'" "user space reads the marker from its disk"
+expect_line "$log" "^init: disk vda is PCI function 0000:00:[0-9a-f]{2}\\.[0-7] \\(0x1af4:" "the disk is a virtio PCI function"
+expect_line "$log" "^init: iommus \\[\\], 0 iommu groups, 0 kernel lines naming an SMMU$" "Linux sees no IOMMU"
+reject_line "$log" "arm-smmu" "the SMMU is hidden from Linux"
+# Its reply, found in the image once QEMU is gone ("init: disk vda: wrote
+# the marker back" says it wrote; not matched: the bare-metal partition's
+# lines may land inside it).
+reply=$(dd if="$disk" bs=512 skip=8 count=1 status=none | tr -d '\0')
+[ "$reply" = "bulkhead root read: $marker" ] ||
+	fail "the disk image holds '$reply' at 4 KiB, not the root's reply to '$marker' (in $log)"
+# Requester id bus:dev.fn is the stream id (docs/dma.md).
+function=$(sed -n 's/^init: disk vda is PCI function 0000:\([0-9a-f]*\):\([0-9a-f]*\)\.\([0-7]\) .*/\1 \2 \3/p' "$log")
+read -r bus slot fn <<<"$function"
+stream=$(printf '0x%x' $((16#$bus << 8 | 16#$slot << 3 | fn)))
+expect_line "$out/smmu-trace.log" "smmuv3_translate_success .*sid=$stream " "the SMMU translated none of the disk's DMA (stream $stream)"
+reject_line "$out/smmu-trace.log" "smmuv3_translate_(abort|bypass) .*sid=$stream " "the SMMU let the disk's DMA by or aborted it"
 reject_line "$log" "its@8080000" "the GIC ITS stays the hypervisor's"
 expect_line "$log" "^\\[rt\\] HEARTBEAT 3$" "the bare-metal partition beats beside Linux"
 for check in el2-hidden pmu-hidden pmu-trapped debug-raz-wi; do

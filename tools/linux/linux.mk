@@ -16,8 +16,11 @@ $(ARM64_CACHE)/rt/root/.unpacked:
 	$(quiet) FETCH "arm64 PREEMPT_RT kernel (Debian package)"
 	$(Q)$(srctree)/tools/linux/fetch-arm64.sh $(ARM64_CACHE)/rt rt
 
-# Modules /init loads, in order: the virtio-mmio transport and the block driver.
-LINUX_MODULES := virtio_mmio virtio_blk
+# Modules /init loads, in order (tests/linux/init lists them too): the
+# virtio-mmio transport, the virtio-pci one (the root's disk is a
+# virtio-blk-pci device) after the two libraries it needs, and the block
+# driver. A kernel that has one built in needs no module for it.
+LINUX_MODULES := virtio_mmio virtio_pci_legacy_dev virtio_pci_modern_dev virtio_pci virtio_blk
 
 # ROOT_KERNEL_IMAGE: the Image to copy (a file, or for a Debian package a
 # glob resolved once it is fetched); ROOT_KERNEL_MODULES: the directory

@@ -8,8 +8,9 @@
 # MODULES_DIR/lib/modules/VERSION (a Debian package unpacked, or what
 # `make modules_install INSTALL_MOD_PATH=MODULES_DIR` wrote), and each
 # must carry VERSION in its vermagic: a module of another kernel fails to
-# load ("invalid module format"), so it is refused here, by name. An
-# empty MODULES_DIR: the kernel has the drivers built in, no modules.
+# load ("invalid module format"), so it is refused here, by name. A
+# module its modules.builtin lists is built in and left out; an empty
+# MODULES_DIR: the kernel has the drivers built in, no modules.
 set -eu
 [ $# -ge 6 ] || { echo "usage: $0 OUT.cpio.gz IMAGE MODULES_DIR \"MODULE...\" BUSYBOX INIT PROGRAM..." >&2; exit 2; }
 out=$1 image=$2 modules_dir=$3 modules=$4 busybox=$5 init=$6
@@ -32,7 +33,10 @@ if [ -n "$modules_dir" ]; then
 		"(it has: $(ls "$modules_dir/lib/modules" 2>/dev/null | tr '\n' ' ')); another kernel's modules fail to load" >&2; exit 1; }
 	for m in $modules; do
 		ko=$(find "$from" -name "$m.ko" | head -n 1)
-		[ -n "$ko" ] || { echo "$me: no $m.ko under $from (uncompressed modules only)" >&2; exit 1; }
+		if [ -z "$ko" ] && grep -q "/$m\.ko\$" "$from/modules.builtin" 2>/dev/null; then
+			continue	# built into the kernel: nothing to load
+		fi
+		[ -n "$ko" ] || { echo "$me: no $m.ko under $from, nor in its modules.builtin (uncompressed modules only)" >&2; exit 1; }
 		magic=$(grep -ao 'vermagic=[^ ]*' "$ko" | head -n 1 | cut -d= -f2)
 		[ "$magic" = "$version" ] || { echo "$me: $ko is built for kernel '$magic', not $image's $version" >&2; exit 1; }
 		cp "$ko" "$tree/lib/modules/$version/"
