@@ -5,3 +5,4 @@ run_test linux-root-boot-max 300 "$SRCTREE/tests/linux/root-boot.sh" max
 # Debian's PREEMPT_RT flavour (CONFIG_ROOT_KERNEL_RT), its own modules in the initramfs.
 run_test linux-root-boot-rt 300 "$SRCTREE/tests/linux/root-boot.sh" rt
 run_test linux-control 480 "$SRCTREE/tests/linux/control.sh"
+run_test linux-pair 420 "$SRCTREE/tests/linux/pair.sh"

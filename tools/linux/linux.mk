@@ -80,3 +80,17 @@ $(LINUX_DIR)/initramfs.cpio.gz: $(LINUX_DIR)/Image $(ROOT_KERNEL_INPUTS) $(BUSYB
 ifneq ($(shell grep -l 'kernel: *Image' $(LAYOUT_FILE) 2>/dev/null),)
 $(GEN_DIR)/tables.c: $(LINUX_DIR)/Image $(LINUX_DIR)/initramfs.cpio.gz
 endif
+
+# A Linux partition beside the root (configs/qemu-virt-linux-pair.yaml):
+# the same kernel, its own /init (tests/linux/partition-init) and the
+# modules of a PCIe disk.
+PARTITION_MODULES := virtio_pci_legacy_dev virtio_pci_modern_dev virtio_pci virtio_blk
+$(LINUX_DIR)/partition-initramfs.cpio.gz: $(LINUX_DIR)/Image $(ROOT_KERNEL_INPUTS) $(BUSYBOX_FETCHED) \
+		$(srctree)/tools/linux/mkinitramfs.sh $(srctree)/tests/linux/partition-init $(objtree)/target/bootcount
+	$(quiet) CPIO $(patsubst $(objtree)/%,%,$@)
+	$(Q)$(srctree)/tools/linux/mkinitramfs.sh $@ $(LINUX_DIR)/Image "$(ROOT_KERNEL_MODULES)" "$(PARTITION_MODULES)" \
+		$(ARM64_CACHE)/root/bin/busybox $(srctree)/tests/linux/partition-init $(objtree)/target/bootcount
+
+ifneq ($(shell grep -l 'initrd: *partition-initramfs.cpio.gz' $(LAYOUT_FILE) 2>/dev/null),)
+$(GEN_DIR)/tables.c: $(LINUX_DIR)/partition-initramfs.cpio.gz
+endif
