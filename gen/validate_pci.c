@@ -385,10 +385,22 @@ static void check_pci_dma(const struct layout_spec *l, const struct board *b)
 				continue;
 			}
 			if (f->dma_acknowledged) {
+				const struct partition_spec *p = &l->partitions[i];
 				diag_warning(f->name_at, "SECURITY.md (DMA) says what this gives away; acknowledged by the "
 					     "partition's unprotected_dma", "PCI function '%s' masters DMA that no IOMMU checks: "
 					     "partition '%s' can read and write all physical memory through it, the "
-					     "hypervisor's included", f->name, l->partitions[i].name);
+					     "hypervisor's included", f->name, p->name);
+				/* Untranslated, it takes the guest's addresses as physical ones. */
+				for (unsigned int r = 0; r < p->region_count; r++) {
+					if (p->regions[r].ipa == p->regions[r].pa)
+						continue;
+					diag_warning(f->name_at, "a device that masters DMA needs identity-mapped memory: give each region an 'ipa' equal to its 'base'",
+						     "PCI function '%s' cannot DMA into the memory of partition '%s': no IOMMU "
+						     "translates its addresses, and the partition's guest %#llx is physical %#llx",
+						     f->name, p->name, (unsigned long long)p->regions[r].ipa,
+						     (unsigned long long)p->regions[r].pa);
+					break;
+				}
 				continue;
 			}
 			snprintf(hint, sizeof(hint), "to give it anyway, acknowledge it: unprotected_dma: [%s] (SECURITY.md, DMA)",

@@ -4,8 +4,9 @@
 usage: check_svg.py SVG LAYOUT.yaml BOARD.yaml REPORT.txt WARNINGS.txt CPUS [PARTITION=TEXT...]
 
 The expectations come from elsewhere than the drawing code: the layout's
-YAML (partitions, CPUs, schedules, channels, devices, hidden features),
-the board description (device interrupts), the text report (every
+YAML (partitions, CPUs, schedules, channels, devices, PCIe functions and
+their windows, hidden features), the board description (device
+interrupts), the text report (every
 physical memory range, exact base and size) and the compiler's own
 warnings on stderr (each is drawn word for word, those about a
 partition's DMA on that partition's card); PARTITION=TEXT: that card
@@ -157,6 +158,23 @@ for p in partitions:
     for name in p.get("devices", []):
         if name not in drawn:
             fail("partition %s: device %s is not drawn" % (p["name"], name))
+    # PCIe functions: each drawn with its bus:dev.fn and a window of the size the layout gives (1M by default).
+    pci = {g.get("data-name"): g for g in card.iter(NS + "g") if "pci-function" in (g.get("class") or "").split()}
+    for f in p.get("pci", []) if isinstance(p.get("pci"), list) else []:
+        g = pci.get(f["name"])
+        if g is None:
+            fail("partition %s: PCI function %s is not drawn" % (p["name"], f["name"]))
+        bus, dev, fn = re.fullmatch(r"([0-9a-fA-F]+):([0-9a-fA-F]+)\.([0-7])", f["function"]).groups()
+        if g.get("data-function") != "%02x:%02x.%s" % (int(bus, 16), int(dev, 16), fn):
+            fail("partition %s: function %s drawn at %s" % (p["name"], f["name"], g.get("data-function")))
+        window = f.get("window", "1M")
+        want = size(window["size"] if isinstance(window, dict) else window)
+        first, last = (int(x, 16) for x in g.get("data-window").split("-"))
+        if last - first + 1 != want or (isinstance(window, dict) and "base" in window and first != int(str(window["base"]), 0)):
+            fail("partition %s: function %s drawn with window %s" % (p["name"], f["name"], g.get("data-window")))
+    hosts = [g for g in card.iter(NS + "g") if g.get("class") == "pci-host"]
+    if p.get("root") and (p.get("pci") == "none") != (not hosts):
+        fail("partition %s: the PCIe host is %sdrawn" % (p["name"], "" if hosts else "not "))
     features = [g for g in card.iter(NS + "g") if g.get("class") == "features"]
     hidden = features[0].get("data-hidden").split(", ") if features else []
     for f in p.get("features", {}).get("hide", []):

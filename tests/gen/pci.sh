@@ -122,4 +122,10 @@ grep -q "taken.yaml:4:61: warning: no IOMMU checks the DMA of the PCIe host's fu
 	fail "the root's acknowledged host is not warned about: $(cat "$dir/taken.out")"
 grep -q '^  linux      every function no other partition is given; windows 0x10100000+0x2eef0000' "$dir/taken.out" ||
 	fail "the acknowledging root lacks the host: $(cat "$dir/taken.out")"
+# Untranslated, a function cannot work where guest addresses are not physical ones: said.
+sed 's/{ base: 0x50000000, ipa: 0x50000000, size: 16M }/{ base: 0x50000000, ipa: 0x40000000, size: 16M }/' "$dir/unchecked.yaml" >"$dir/moved.yaml"
+"$BULKHEAD_SAN" check "$dir/moved.yaml" --board "$unchecked" --cpus 2 >"$dir/moved.out" 2>&1 || fail "refused: $(cat "$dir/moved.out")"
+grep -q "warning: PCI function 'edu' cannot DMA into the memory of partition 'disk': no IOMMU translates its addresses, and the partition's guest 0x40000000 is physical 0x50000000$" "$dir/moved.out" ||
+	fail "the untranslated function in translated memory is not warned about: $(cat "$dir/moved.out")"
+! grep -q "cannot DMA into" "$dir/unchecked.out" || fail "identity-mapped memory was warned about"
 echo "PCIe functions: slices, streams, INTx lines and host nodes as placed"

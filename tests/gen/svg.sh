@@ -3,7 +3,9 @@
 # exactly: tests/gen/check_svg.py reads it back against the layout, the
 # board, the text report and the compiler's warnings, for every example
 # layout and for one with a schedule (idle gaps, an urgent vCPU), a
-# channel and a DMA device in a partition that is not identity-mapped.
+# channel and a DMA device in a partition that is not identity-mapped, and
+# for tests/gen/pci/functions.yaml (each PCIe function drawn with its
+# bus:dev.fn and window).
 # It is byte-identical from run to run and from folder to folder, and it
 # renders with librsvg (rsvg-convert) at the size it declares.
 . "$SRCTREE/tests/gen/lib.sh"
@@ -70,6 +72,7 @@ PY
 
 picture "$dir/review.yaml" 4 review "disk=cannot DMA into the memory of partition 'disk'" \
 	"disk=device 'virtio3' masters DMA" "fast=shares a CPU"
+picture "$SRCTREE/tests/gen/pci/functions.yaml" 4 pci
 for layout in "$SRCTREE"/configs/*.yaml; do
 	name=$(basename "$layout" .yaml)
 	picture "$layout" 8 "$name"
