@@ -76,6 +76,29 @@ qemu-virt-appliance)
 	expect_memory monitor 40000000 "0 40000000 0 1000000"
 	grep -q 'LAYOUT_REGION_CHANNEL },	/\* telemetry \*/' "$out/tables.c" || fail "no telemetry channel in the tables"
 	;;
+qemu-virt-linux-pair)
+	expect_cpus linux 2
+	expect_cpus guest 1
+	# Not identity-mapped: the guest's RAM is at 0x40000000 in its own view.
+	expect_memory guest 40000000 "0 40000000 0 10000000"
+	grep -q '\.ipa = 0x40000000, \.pa = 0x40000000' "$out/tables.c" && fail "guest's RAM is identity-mapped over the hypervisor"
+	# Its own host node: bus 0 of its emulated config space, its 1 MiB
+	# slice, and slot 3's INTA only (SPI 6, INTID 38).
+	expect_node guest pcie@4010000000
+	[ "$(fdtget "$out/guest.dtb" /pcie@4010000000 compatible)" = pci-host-ecam-generic ] || fail "guest's host is not generic ECAM"
+	[ "$(fdtget -t x "$out/guest.dtb" /pcie@4010000000 reg)" = "40 10000000 0 100000" ] ||
+		fail "guest's PCIe host reg: $(fdtget -t x "$out/guest.dtb" /pcie@4010000000 reg)"
+	[ "$(fdtget -t x "$out/guest.dtb" /pcie@4010000000 ranges)" = "2000000 0 10000000 0 10000000 0 100000" ] ||
+		fail "guest's PCIe ranges: $(fdtget -t x "$out/guest.dtb" /pcie@4010000000 ranges)"
+	[ "$(fdtget -t x "$out/guest.dtb" /pcie@4010000000 interrupt-map | awk '{print $1, $4, $6, $9}')" = "1800 1 0 6" ] ||
+		fail "guest's interrupt-map: $(fdtget -t x "$out/guest.dtb" /pcie@4010000000 interrupt-map)"
+	[ "$(fdtget "$out/guest.dtb" /chosen linux,pci-probe-only)" = 1 ] || fail "guest may move its BARs"
+	# The root's host no longer covers the guest's slice.
+	fdtget -t x "$out/linux.dtb" /pcie@10000000 ranges | grep -q ' 10000000 0 10000000 ' &&
+		fail "linux's PCIe ranges still hold the guest's slice"
+	expect_no_node guest pl031@9010000
+	fdtget "$out/guest.dtb" /chosen linux,initrd-start >/dev/null || fail "guest has no initrd in /chosen"
+	;;
 qemu-virt-shared-cpu|qemu-virt-baremetal)
 	for p in $(sed -n 's/^  - name: //p' "$SRCTREE/configs/$name.yaml"); do expect_cpus "$p" 1; done
 	;;
