@@ -77,6 +77,23 @@ expect_line "$log" "^bulkhead: partition dmaguest stopped$"
 reject_line "$log" "^\\[dmaguest\\] (FAIL|SKIP|DONE)"
 expect_line "$log" "^\\[control\\] countdown: powering off$" "the root ran on to its end"
 
+# The same owner under on_fault: stop: its first device fault stops it for
+# good (no restart), its function is quiesced, and the root runs on.
+layouts=$(scratch_dir dma-owner-stop-layout)
+sed 's/^    on_fault: restart$/    on_fault: stop/' "$SRCTREE/tests/layouts/dma-owner.yaml" >"$layouts/dma-owner-stop.yaml"
+grep -q '^    on_fault: stop$' "$layouts/dma-owner-stop.yaml" || fail "dma-owner.yaml no longer has the policy this test changes"
+stopper=$(appliance_for dma-owner-stop "$layouts/dma-owner-stop.yaml") || exit 1
+log=$stopper/serial.log
+boot "$log" "$stopper/appliance.img" -- -device edu,dma_mask=0xffffffffff
+stop_fault="^bulkhead: warning: fault: partition dmaguest device edu \\(00:02\\.0, stream 0x10\\) DMA write to 0x48000000 \\(SMMU translation fault, [0-9]+ accesses up to 0x4800[0-9a-f]+\\): nothing is mapped there in its guest-physical space; partition stopped$"
+[ "$(grep -cE "$stop_fault" "$log")" = 1 ] || fail "not one device fault of the owner under its stop policy"
+[ "$(grep -c '^bulkhead: partition dmaguest stopped$' "$log")" = 1 ] || fail "the owner was not stopped once"
+reject_line "$log" "^bulkhead: partition dmaguest restarted" "a stop policy restarted the owner"
+reject_line "$log" "^\\[dmaguest\\] (FAIL|SKIP|DONE)|^bulkhead: partition dmaguest powered itself off" \
+	"the owner ran on after its device faulted: its stop policy did not apply"
+[ "$(grep -c '^\[dmaguest\] PASS dma-own-lands$' "$log")" = 1 ] || fail "the owner ran other than once"
+expect_line "$log" "^\\[control\\] countdown: powering off$" "the root ran on after the owner stopped"
+
 # The same machine without its SMMU: the hypervisor stops before any
 # partition runs, saying where it looked, rather than leave DMA unchecked.
 boot "$out/absent.log" "$out/appliance.img" -- -machine iommu=none
