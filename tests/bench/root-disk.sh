@@ -13,10 +13,11 @@
 # The disk is QEMU's null-co driver reading zeros: no host file I/O. A
 # request still completes in QEMU's main loop, on host time; if the guest
 # went idle first, -icount's sleep=off moves virtual time on to its next
-# timer meanwhile. QEMU's SMMU model (its software table walk and IOTLB)
-# costs host time, so with it on more requests complete after the guest
-# idled: the read's figure then varies from run to run (by 1-2 %) and its
-# ratio is QEMU's cost, not the hypervisor's (docs/performance.md).
+# timer meanwhile: the read's figures follow the host's speed and load,
+# and vary from run to run. QEMU's SMMU model (its software table walk and
+# IOTLB) costs host time, so with it on more requests tend to complete
+# after the guest idled: the ratio is QEMU's cost, not the hypervisor's
+# (docs/performance.md).
 # Prints a Markdown table.
 . "$(dirname "$0")/lib.sh"
 
