@@ -60,7 +60,8 @@ help:
 	@echo '  all              build the hypervisor image and the host tools (default)'
 	@echo '  run              build, then boot it in QEMU on this terminal (Ctrl-A X quits)'
 	@echo '  run IMAGE=FILE   boot FILE instead, with the same QEMU command line'
-	@echo "  run QEMU_ARGS='...'  add to QEMU's command line (a disk, a device)"
+	@echo "  run QEMU_ARGS='...'  add to QEMU's command line (a device)"
+	@echo '  run DISK=FILE    the root'"'"'s virtio-blk-pci disk (default build/disk.img; DISK= none)'
 	@echo '  test             install missing dependencies, build, run every test'
 	@echo '  test TESTS=GLOB  run only the tests whose names match GLOB'
 	@echo '  bench            run the benchmarks beside Xen and natively, print the table'

@@ -7,8 +7,8 @@
 # footprint and source lines. Every figure is measured by this run, on
 # QEMU's virt board under -icount shift=0 (one instruction per
 # nanosecond, the counter at 1 GHz): instruction counts, which repeat
-# exactly from run to run, but for the disk read with the SMMU on (it
-# waits on QEMU's host threads). docs/performance.md says what they mean.
+# exactly from run to run, but for the root's disk reads (they wait on
+# QEMU's host threads). docs/performance.md says what they mean.
 set -eu
 bench=$(cd "$(dirname "$0")" && pwd)
 srctree=$(cd "$bench/../.." && pwd)
