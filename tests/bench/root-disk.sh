@@ -28,11 +28,12 @@ mkdir -p "$variant"
 # drift from the ones they copy; each edit must have happened.
 sed -e '/^iommu:/d' -e 's/dma: smmu\b/dma: unprotected/' -e 's/, iommu-map: \[[^]]*\]//' "$srctree/platform/qemu-virt/board.yaml" \
 	>"$variant/board.yaml"
-pcie=$(sed -n 's/^  - { name: \(pcie-[a-z-]*\),.*dma: unprotected.*/\1/p' "$variant/board.yaml" | paste -sd, | sed 's/,/, /g')
-[ -n "$pcie" ] && ! grep -v '^ *#' "$variant/board.yaml" | grep -q '^iommu:\|dma: smmu\|iommu-map' ||
+ecam=$(sed -n 's/^pci-host: {.*ecam: \([a-z0-9-]*\).*/\1/p' "$variant/board.yaml")
+[ -n "$ecam" ] && ! grep -v '^ *#' "$variant/board.yaml" | grep -q '^iommu:\|dma: smmu\|iommu-map' ||
 	{ echo "root-disk: could not derive a board without the SMMU from platform/qemu-virt/board.yaml" >&2; exit 1; }
-sed "s/^    root: true$/&\n    devices: [$pcie]\n    unprotected_dma: [$pcie]/" "$layout" >"$variant/layout.yaml"
-grep -q "unprotected_dma: \[$pcie\]" "$variant/layout.yaml" ||
+# The root has a host no IOMMU covers only when it says so (docs/pci.md).
+sed "s/^    root: true$/&\n    unprotected_dma: [$ecam]/" "$layout" >"$variant/layout.yaml"
+grep -q "unprotected_dma: \[$ecam\]" "$variant/layout.yaml" ||
 	{ echo "root-disk: could not derive the unprotected layout from $layout" >&2; exit 1; }
 
 # Without the image checks: an ECDSA check's cost follows the bytes it
