@@ -24,11 +24,11 @@ log=$out/serial.log
 boot "$log" "$out/appliance.img" -- -device edu,dma_mask=0xffffffffff
 
 expect_line "$log" "^bulkhead: SMMU enabled: 256 streams translated, the other 0 of its table abort$" "the SMMU is on"
-expect_line "$log" "^\\[dmaroot\\] DONE 17 passed, 0 failed$" "the root ran its 17 checks"
+expect_line "$log" "^\\[dmaroot\\] DONE 19 passed, 0 failed$" "the root ran its 19 checks"
 reject_line "$log" "^\\[dmaroot\\] (FAIL|SKIP)"
 for check in pci-master-off-at-start pci-bar-placed pci-bar-sizing pci-bar-move-refused pci-widths pci-no-msi \
 	pci-master-off-no-dma dma-edu-found dma-own-ran dma-own-lands dma-hypervisor-ran dma-hypervisor-blocked dma-victim-ran \
-	dma-log-ran dma-log-readable dma-log-write-ran dma-log-unchanged; do
+	dma-channel-write-ran dma-channel-read-ran dma-log-ran dma-log-readable dma-log-write-ran dma-log-unchanged; do
 	expect_line "$log" "^\\[dmaroot\\] PASS $check$"
 done
 expect_line "$log" "^bulkhead: pci: 00:02\\.0 -> partition dmaroot: BAR0 mem32 0x[0-9a-f]+\\+0x100000 \\(MSI/MSI-X hidden: INTx only\\)$" \
@@ -40,6 +40,11 @@ expect_line "$log" "^bulkhead: warning: fault: partition dmaroot $device DMA rea
 	"the read of the hypervisor's code, logged with the device"
 expect_line "$log" "^bulkhead: warning: fault: partition dmaroot $device DMA write to 0x44000000 \\(SMMU translation fault, [0-9]+ accesses up to 0x4400[0-9a-f]+\\): .*; transfer aborted$" \
 	"the write into the victim, logged with the device"
+grep -q '{ .name = "private", .pa = 0x45000000,' "$out/gen/tables.c" || fail "the channel private is not where the guest aims (0x45000000)"
+for access in "write to" "read from"; do
+	expect_line "$log" "^bulkhead: warning: fault: partition dmaroot $device DMA $access 0x45000000 \\(SMMU translation fault, [0-9]+ accesses up to 0x4500[0-9a-f]+\\): the layout puts a channel of partition victim there; transfer aborted$" \
+		"the $access of a channel the root is no end of, logged with the device"
+done
 expect_line "$log" "^bulkhead: warning: fault: partition dmaroot $device DMA write to 0x43ff0000 \\(SMMU permission fault, [0-9]+ accesses up to 0x43ff[0-9a-f]+\\): .*; transfer aborted$" \
 	"the write into the read-only log, logged as a permission fault"
 # The device faults once per access: the SMMU's queue fills, and that is said, not hidden.
@@ -47,7 +52,8 @@ expect_line "$log" "^bulkhead: error: SMMU: global error: an event could not be 
 # The victim beats on after its first page was aimed at (two beats: 200 ms).
 awk '/^\[dmaroot\] wrote the victim.s code/ { after = 1 } after && /^\[victim\] HEARTBEAT [0-9]+$/ { beats++ }
 	END { exit beats >= 2 ? 0 : 1 }' "$log" || fail "the victim stopped beating after the DMA into its code"
-reject_line "$log" "^bulkhead: partition victim stopped"
+reject_line "$log" "^bulkhead: partition (victim|peer) stopped"
+expect_line "$log" "^\\[peer\\] HEARTBEAT 3$" "the channel's other end beats on"
 reject_line "$log" "PANIC"
 
 # A non-root owner of edu (00:02.0), not identity-mapped: its device works

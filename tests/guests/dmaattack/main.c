@@ -51,6 +51,9 @@ static uintptr_t own_ram = ROOT_RAM;
 #define OWN_SOURCE		(own_ram + 0x800000UL)
 #define OWN_TARGET		(own_ram + 0x900000UL)
 #define OWN_LANDING		(own_ram + 0xa00000UL)
+/* tests/layouts/dma-attack.yaml's channel "private", between victim and
+ * peer: the root is no end of it (dma-attack.sh checks the tables put it here). */
+#define PRIVATE_CHANNEL		0x45000000UL
 #define EVENT_LOG		0x43ff0000UL	/* the last 64K of the hypervisor's memory: read-only to the root */
 
 #define EDU_ID			0x00
@@ -247,6 +250,15 @@ static void own_to_victim(void)
 	console_printf("wrote the victim's code through the device\n");
 }
 
+/* (f): a channel the root is no end of, written and read through the device: both aborted (the test reads the SMMU's fault lines). */
+static void channel_unreachable(void)
+{
+	fill(OWN_SOURCE, TRANSFER, pattern);
+	check(dma(OWN_SOURCE, EDU_BUFFER, TRANSFER, 0) &&
+	      dma(EDU_BUFFER, PRIVATE_CHANNEL, TRANSFER, EDU_DMA_TO_RAM), "dma-channel-write-ran", "the device did not finish");
+	check(dma(PRIVATE_CHANNEL, EDU_BUFFER, TRANSFER, 0), "dma-channel-read-ran", "the device did not finish");
+}
+
 static uint64_t event_log_copy[TRANSFER / 8];
 
 /* (d) */
@@ -315,6 +327,7 @@ void guest_main(uint64_t dtb)
 	own_to_own();
 	hypervisor_to_own();
 	own_to_victim();
+	channel_unreachable();
 	read_only_readable();
 	read_only_not_writable();
 	/* Time for the victim to beat, or not, after (c). */
