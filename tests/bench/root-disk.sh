@@ -59,7 +59,7 @@ for figure in boot_on boot_off read_on read_off; do
 	[ -n "${!figure}" ] && [ "${!figure}" -gt 0 ] ||
 		{ echo "root-disk: no $figure figure (logs in $on, $off)" >&2; exit 1; }
 done
-grep -q '^bulkhead: SMMU enabled' "$on/serial.log" && ! grep -q 'SMMU' "$off/serial.log" ||
+grep -q '^bulkhead: SMMU enabled' "$on/serial.log" && ! grep -q '^bulkhead: SMMU' "$off/serial.log" ||
 	{ echo "root-disk: the SMMU is not on in $on and off in $off" >&2; exit 1; }
 row() { awk -v t="$1" -v a="$2" -v b="$3" 'BEGIN { printf "| %s | %s | %s | %.2f |\n", t, a, b, a / b }'; }
 mibs() { awk -v ns="$1" 'BEGIN { printf "%.1f", 16 / (ns / 1e9) }'; }
