@@ -412,15 +412,20 @@ void pci_host_init(void)
 		 host->bus_count, host->bus_count == 1 ? "" : "es");
 }
 
+/* The function after `after` (NULL: the first) that is p's, or NULL. */
+static struct pci_function *next_owned(const struct partition *p, struct pci_function *after)
+{
+	for (struct pci_function *f = after == NULL ? pci_functions : after + 1; f < pci_functions + pci_function_count; f++)
+		if (f->assigned && f->owner == p->id)
+			return f;
+	return NULL;
+}
+
 bool pci_partition_quiesce(struct partition *p)
 {
 	bool resetting = false;
 
-	for (unsigned int i = 0; i < pci_function_count; i++) {
-		struct pci_function *f = &pci_functions[i];
-
-		if (!f->assigned || f->owner != p->id)
-			continue;
+	for (struct pci_function *f = NULL; (f = next_owned(p, f)) != NULL;) {
 		spin_lock(&f->lock);
 		pci_config_write(f->rid, PCI_COMMAND, 2, 0);
 		if (f->flr) {
@@ -437,11 +442,7 @@ void pci_partition_reset_finish(struct partition *p)
 {
 	unsigned int count = 0;
 
-	for (unsigned int i = 0; i < pci_function_count; i++) {
-		struct pci_function *f = &pci_functions[i];
-
-		if (!f->assigned || f->owner != p->id)
-			continue;
+	for (struct pci_function *f = NULL; (f = next_owned(p, f)) != NULL;) {
 		spin_lock(&f->lock);
 		/* A reset function comes back with its BARs cleared; one that was not is put back anyway. */
 		pci_config_write(f->rid, PCI_COMMAND, 2, 0);
